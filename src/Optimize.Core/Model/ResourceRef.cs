@@ -1,0 +1,65 @@
+using System.Text.Json.Serialization;
+
+namespace Optimize.Model;
+
+/// <summary>
+/// Identifies one Azure resource and the facts about it that scope and policy decisions need.
+/// Immutable and serializable: it crosses durable boundaries.
+/// </summary>
+public sealed record ResourceRef
+{
+    /// <summary>Creates a reference; the id must be an ARM id of the form
+    /// <c>/subscriptions/{sub}/resourceGroups/{rg}/providers/{ns}/{type}/{name}</c>.</summary>
+    /// <exception cref="ArgumentException">The id is not an ARM resource id.</exception>
+    public ResourceRef(string id, ResourceKind kind, string location, IReadOnlyDictionary<string, string>? tags = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(location);
+        var parts = id.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 8
+            || !parts[0].Equals("subscriptions", StringComparison.OrdinalIgnoreCase)
+            || !parts[2].Equals("resourceGroups", StringComparison.OrdinalIgnoreCase)
+            || !parts[4].Equals("providers", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"'{id}' is not an ARM resource id (/subscriptions/{{sub}}/resourceGroups/{{rg}}/providers/{{namespace}}/{{type}}/{{name}}).", nameof(id));
+        }
+
+        Id = id;
+        Kind = kind;
+        Location = location;
+        Tags = tags ?? new Dictionary<string, string>();
+    }
+
+    /// <summary>The ARM resource id, as Azure spells it.</summary>
+    public string Id { get; }
+
+    /// <summary>What kind of resource this is.</summary>
+    public ResourceKind Kind { get; }
+
+    /// <summary>The Azure region, for example <c>westeurope</c>.</summary>
+    public string Location { get; }
+
+    /// <summary>The resource's tags (names compared case-insensitively by policy).</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; }
+
+    /// <summary>The subscription id segment of <see cref="Id"/>.</summary>
+    [JsonIgnore]
+    public string SubscriptionId => Segment(1);
+
+    /// <summary>The resource group segment of <see cref="Id"/>.</summary>
+    [JsonIgnore]
+    public string ResourceGroup => Segment(3);
+
+    /// <summary>The last segment of <see cref="Id"/>.</summary>
+    [JsonIgnore]
+    public string Name => Id[(Id.LastIndexOf('/') + 1)..];
+
+    private string Segment(int index) => Id.Split('/', StringSplitOptions.RemoveEmptyEntries)[index];
+
+    /// <inheritdoc />
+    public bool Equals(ResourceRef? other) =>
+        other is not null && string.Equals(Id, other.Id, StringComparison.OrdinalIgnoreCase) && Kind == other.Kind;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(Id), Kind);
+}

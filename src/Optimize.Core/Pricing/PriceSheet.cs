@@ -1,0 +1,43 @@
+namespace Optimize.Pricing;
+
+/// <summary>An immutable set of prices loaded for one pass; lookups are pure.</summary>
+public sealed class PriceSheet
+{
+    private readonly Dictionary<PriceKey, Price> _prices;
+
+    /// <summary>Creates the sheet; keys compare SKU and region case-insensitively.</summary>
+    public PriceSheet(IEnumerable<Price> prices, string currency = "USD")
+    {
+        ArgumentNullException.ThrowIfNull(prices);
+        Currency = currency;
+        _prices = new Dictionary<PriceKey, Price>(PriceKeyComparer.Instance);
+        foreach (var p in prices)
+        {
+            _prices[p.Key] = p;
+        }
+    }
+
+    /// <summary>The currency every price is in.</summary>
+    public string Currency { get; }
+
+    /// <summary>Number of prices held.</summary>
+    public int Count => _prices.Count;
+
+    /// <summary>The price of <paramref name="key"/>, or null when it is not known.</summary>
+    public Price? Find(PriceKey key) => _prices.GetValueOrDefault(key);
+
+    private sealed class PriceKeyComparer : IEqualityComparer<PriceKey>
+    {
+        public static readonly PriceKeyComparer Instance = new();
+
+        public bool Equals(PriceKey? x, PriceKey? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null && x.Kind == y.Kind
+                && string.Equals(x.Sku, y.Sku, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(x.Region, y.Region, StringComparison.OrdinalIgnoreCase));
+
+        public int GetHashCode(PriceKey obj) => HashCode.Combine(
+            obj.Kind,
+            StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Sku),
+            StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Region));
+    }
+}
