@@ -1,0 +1,171 @@
+using System.CommandLine;
+using System.Globalization;
+using Optimize.Changes;
+using Optimize.Cli.Hosting;
+using Optimize.Cli.Output;
+using Optimize.Journal;
+using Spectre.Console;
+
+namespace Optimize.Cli.Commands;
+
+/// <summary><c>optimize history</c>: what the optimizer did, from the journal.</summary>
+internal static class HistoryCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var resource = new Option<string?>("--resource") { Description = "Only this resource (ARM id): its changes with their steps and verdicts, newest first." };
+        var pass = new Option<string?>("--pass") { Description = "Only this pass: its recommendations and skips." };
+        var since = new Option<DateTimeOffset?>("--since") { Description = "Only entries at or after this time (ISO 8601, e.g. 2026-11-01 or 2026-11-01T02:00Z)." };
+        var limit = new Option<int>("--limit") { Description = "At most this many rows per section.", DefaultValueFactory = _ => 50 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON document instead of tables." };
+        var journal = JournalOptions.Connection();
+
+        var command = new Command("history", "Show the journal: passes, decisions and changes with their steps.")
+        {
+            resource, pass, since, limit, json, journal,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var handle = await cli.Journals.OpenAsync(parse.GetValue(journal), forHistory: true, ct);
+            if (handle is null)
+            {
+                return ExitCodes.Failed;
+            }
+
+            var query = new HistoryQuery(parse.GetValue(resource), parse.GetValue(pass), parse.GetValue(since), parse.GetValue(limit));
+            var report = await HistoryReport.ReadAsync(handle.Journal, query, ct);
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(cli.Consoles.RawOut, report);
+            }
+            else
+            {
+                Render(cli.Consoles.Out, report, handle.Journal.Description);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void Render(IAnsiConsole console, HistoryReport report, string where)
+    {
+        console.MarkupLine($"[grey]journal: {Markup.Escape(where)}[/]");
+        if (report.Passes.Count > 0)
+        {
+            var t = new Table().Title("Passes").AddColumns("Pass", "Trigger", "Started (UTC)", "Status", "Analyzed", "Recommended", "Planned", "Skipped", "Est. savings/month");
+            foreach (var p in report.Passes)
+            {
+                t.AddRow(
+                    Markup.Escape(p.PassId), p.Trigger, Time(p.StartedAt), p.Status,
+                    N(p.ResourcesAnalyzed), N(p.Recommendations), N(p.ChangesPlanned), N(p.Skipped),
+                    Money(p.EstimatedMonthlySavings, p.Currency));
+            }
+
+            console.Write(t);
+        }
+
+        if (report.Decisions.Count > 0)
+        {
+            var t = new Table().Title("Decisions").AddColumns("Resource", "Outcome", "Reason", "Target", "Savings/month");
+            foreach (var d in report.Decisions)
+            {
+                t.AddRow(
+                    Markup.Escape(ShortId(d.ResourceId)), d.Outcome.ToString(), Markup.Escape(d.Message),
+                    Markup.Escape(d.Target?.Describe() ?? ""), d.EstimatedMonthlySavings == 0 ? "" : Money(d.EstimatedMonthlySavings, ""));
+            }
+
+            console.Write(t);
+        }
+
+        foreach (var c in report.Changes)
+        {
+            var color = c.Change.State switch
+            {
+                ChangeState.Promoted => "green",
+                ChangeState.RolledBack => "yellow",
+                ChangeState.RollbackFailed => "red",
+                _ => "white",
+            };
+            console.MarkupLine(
+                $"[bold]{Markup.Escape(c.Change.ChangeId)}[/] [{color}]{c.Change.State}[/] {Markup.Escape(ShortId(c.Change.Resource.Id))}: " +
+                $"{Markup.Escape(c.Change.Plan.Baseline.Describe())} → {Markup.Escape(c.Change.Plan.FinalTarget.Describe())}  [grey]{Markup.Escape(c.Change.Outcome)}[/]");
+            foreach (var e in c.Events)
+            {
+                var verdict = e.Verdict is { } v ? $" [{VerdictColor(v)}]{v}[/]" : "";
+                var stage = e.StageIndex >= 0 ? $" stage {e.StageIndex + 1}" : "";
+                console.MarkupLine($"    {e.Sequence,3}  {Time(e.At)}  {e.Step,-9}{stage}{verdict}  {Markup.Escape(e.Message)}");
+            }
+        }
+
+        if (report.Passes.Count == 0 && report.Decisions.Count == 0 && report.Changes.Count == 0)
+        {
+            console.MarkupLine("Nothing in the journal matches. Run [bold]optimize demo[/] first, or widen --since.");
+        }
+    }
+
+    private static string VerdictColor(VerdictKind v) => v switch
+    {
+        VerdictKind.Successful => "green",
+        VerdictKind.Inconclusive => "yellow",
+        _ => "red",
+    };
+
+    internal static string ShortId(string id)
+    {
+        var parts = id.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length >= 8 ? $"{parts[3]}/{parts[^1]}" : id;
+    }
+
+    private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Money(decimal m, string currency) =>
+        (m.ToString("N2", CultureInfo.InvariantCulture) + " " + currency).Trim();
+}
+
+/// <summary>What <c>optimize history</c> prints (also its <c>--json</c> shape).</summary>
+internal sealed record HistoryReport(
+    IReadOnlyList<PassRecord> Passes,
+    IReadOnlyList<DecisionRecord> Decisions,
+    IReadOnlyList<ChangeHistory> Changes)
+{
+    public static async Task<HistoryReport> ReadAsync(IJournalReader journal, HistoryQuery query, CancellationToken ct)
+    {
+        var passes = new List<PassRecord>();
+        var decisions = new List<DecisionRecord>();
+        if (query.ResourceId is null)
+        {
+            await foreach (var p in journal.ListPassesAsync(query, ct))
+            {
+                passes.Add(p);
+            }
+        }
+
+        if (query.PassId is not null || query.ResourceId is not null)
+        {
+            await foreach (var d in journal.ListDecisionsAsync(query, ct))
+            {
+                decisions.Add(d);
+            }
+        }
+
+        var changes = new List<ChangeHistory>();
+        await foreach (var c in journal.ListChangesAsync(query, ct))
+        {
+            var events = new List<ChangeEvent>();
+            await foreach (var e in journal.ListEventsAsync(c.ChangeId, ct))
+            {
+                events.Add(e);
+            }
+
+            changes.Add(new ChangeHistory(c, events));
+        }
+
+        return new HistoryReport(passes, decisions, changes);
+    }
+}
+
+/// <summary>A change with its steps.</summary>
+internal sealed record ChangeHistory(ChangeRecord Change, IReadOnlyList<ChangeEvent> Events);

@@ -1,0 +1,46 @@
+using Spectre.Console;
+
+namespace Optimize.Cli.Output;
+
+/// <summary>
+/// Where the CLI writes: reports (and <c>--json</c>) to standard output; progress, warnings and errors to standard
+/// error, so a piped JSON document is never mixed with progress.
+/// </summary>
+internal sealed class Consoles
+{
+    public Consoles(TextWriter? stdout = null, TextWriter? stderr = null, bool interactive = true)
+    {
+        Out = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(stdout ?? Console.Out),
+            Ansi = stdout is null ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = stdout is null ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        });
+        Err = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(stderr ?? Console.Error),
+            Ansi = stderr is null ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = stderr is null ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        });
+        RawOut = stdout ?? Console.Out;
+        Interactive = interactive && stderr is null && !Console.IsErrorRedirected;
+    }
+
+    /// <summary>Reports.</summary>
+    public IAnsiConsole Out { get; }
+
+    /// <summary>Progress, warnings, errors.</summary>
+    public IAnsiConsole Err { get; }
+
+    /// <summary>Plain standard output, for JSON.</summary>
+    public TextWriter RawOut { get; }
+
+    /// <summary>True when standard error is a terminal: live progress bars; otherwise one line per step.</summary>
+    public bool Interactive { get; }
+
+    public void Warn(string message) => Err.MarkupLine($"[yellow]warning:[/] {Markup.Escape(message)}");
+
+    public void Error(string message) => Err.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+
+    public void Info(string message) => Err.MarkupLine($"[grey]{Markup.Escape(message)}[/]");
+}

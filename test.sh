@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test of Optimize on a fresh machine with the .NET SDK and Node.js:
+#   1. installs Azurite (pinned in package.json / package-lock.json) with npm ci,
+#   2. starts it on loopback with a temporary folder,
+#   3. builds and tests every project except the Function App (which restores only from the public NuGet registry),
+#   4. stops Azurite, and prints one summary line.
+# Usage: ./test.sh [extra dotnet test arguments]
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need() { command -v "$1" >/dev/null 2>&1 || { echo "test.sh: '$1' is required: $2" >&2; exit 2; }; }
+need dotnet "install the .NET 10 SDK (https://dot.net)"
+need node "install Node.js 20+ (it runs Azurite, the Table Storage emulator the journal tests use)"
+need npm "install npm (it comes with Node.js)"
+
+echo "==> npm ci (Azurite)"
+npm ci --no-audit --no-fund --loglevel=error
+
+echo "==> starting Azurite (tables)"
+eval "$(scripts/azurite.sh start)"
+trap 'scripts/azurite.sh stop >/dev/null 2>&1 || true' EXIT
+export OPTIMIZE_REQUIRE_AZURITE=1
+
+echo "==> dotnet test"
+log=$(mktemp)
+set +e
+dotnet test Optimize.Offline.slnf --nologo "$@" 2>&1 | tee "$log"
+rc=${PIPESTATUS[0]}
+set -e
+
+# One closing line for CI, summed over the test projects' own summaries.
+awk '/(Passed|Failed)!  *- Failed: /{
+        for (i = 1; i <= NF; i++) { g = $i; gsub(",", "", g);
+          if ($(i-1) == "Failed:") f += g; if ($(i-1) == "Passed:") p += g; if ($(i-1) == "Skipped:") s += g } }
+     END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+rm -f "$log"
+exit "$rc"
