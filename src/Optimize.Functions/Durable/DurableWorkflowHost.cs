@@ -1,0 +1,44 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Optimize.Workflow;
+
+namespace Optimize.Functions.Durable;
+
+/// <summary>The engine's <see cref="IWorkflowHost"/> over Durable's <see cref="DurableTaskClient"/>.</summary>
+internal sealed class DurableWorkflowHost(DurableTaskClient client) : IWorkflowHost
+{
+    public async Task<WorkflowInstanceState?> GetStateAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        var meta = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+        if (meta is null)
+        {
+            return null;
+        }
+
+        var status = meta.RuntimeStatus switch
+        {
+            OrchestrationRuntimeStatus.Pending => WorkflowStatusKind.Pending,
+            OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended => WorkflowStatusKind.Running,
+            OrchestrationRuntimeStatus.Completed => WorkflowStatusKind.Completed,
+            OrchestrationRuntimeStatus.Failed => WorkflowStatusKind.Failed,
+            _ => WorkflowStatusKind.Terminated,
+        };
+        return new WorkflowInstanceState(meta.InstanceId, meta.Name, status, meta.SerializedCustomStatus, meta.SerializedOutput);
+    }
+
+    public async Task StartAsync(string workflowName, string instanceId, object input, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(workflowName, input, new StartOrchestrationOptions(instanceId), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Durable refuses an id whose instance is pending or running; its exception type differs across backends.
+            throw new InvalidOperationException($"Workflow {instanceId} could not be started: {ex.Message}", ex);
+        }
+    }
+
+    public Task RaiseEventAsync(string instanceId, string eventName, object payload, CancellationToken cancellationToken = default) =>
+        client.RaiseEventAsync(instanceId, eventName, payload, cancellationToken);
+}

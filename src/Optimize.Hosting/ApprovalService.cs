@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Logging;
+using Optimize.Changes;
+using Optimize.Journal;
+using Optimize.Workflow;
+
+namespace Optimize.Hosting;
+
+/// <summary>The approval gate's HTTP side: approve or reject a change waiting for approval, and report status.</summary>
+public sealed class ApprovalService
+{
+    private readonly IChangeJournal _changes;
+    private readonly IJournalReader _reader;
+    private readonly ILogger<ApprovalService> _logger;
+
+    /// <summary>Creates the service.</summary>
+    public ApprovalService(IChangeJournal changes, IJournalReader reader, ILogger<ApprovalService> logger)
+    {
+        _changes = changes;
+        _reader = reader;
+        _logger = logger;
+    }
+
+    /// <summary>Sends an approval decision to the change's workflow. 404 unknown change; 409 not awaiting approval.</summary>
+    public async Task<ApiResult> DecideAsync(string changeId, ApprovalDecision decision, IWorkflowHost host, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(host);
+        if (string.IsNullOrWhiteSpace(changeId))
+        {
+            return ApiResult.BadRequest("A change id is required.");
+        }
+
+        if (string.IsNullOrWhiteSpace(decision.By))
+        {
+            return ApiResult.BadRequest("'by' is required: who approves or rejects (it is journaled).");
+        }
+
+        var change = await _changes.GetAsync(changeId, cancellationToken);
+        if (change is null)
+        {
+            return ApiResult.NotFound($"No change '{changeId}' in the journal.");
+        }
+
+        if (change.State != ChangeState.AwaitingApproval)
+        {
+            return ApiResult.Conflict($"Change '{changeId}' is {change.State}, not awaiting approval.");
+        }
+
+        var instanceId = InstanceIds.ForChange(change.Resource.Id);
+        var state = await host.GetStateAsync(instanceId, cancellationToken);
+        if (state is not { IsActive: true })
+        {
+            return ApiResult.Conflict($"The workflow of change '{changeId}' ({instanceId}) is not running.");
+        }
+
+        await host.RaiseEventAsync(instanceId, WorkflowEvents.Approval, decision, cancellationToken);
+        HostingLog.ApprovalSent(_logger, changeId, decision.Approved ? "approved" : "rejected", decision.By);
+        return ApiResult.Accepted(new { changeId, instanceId, approved = decision.Approved, by = decision.By });
+    }
+
+    /// <summary>The change, its steps and its workflow's state. 404 when unknown.</summary>
+    public async Task<ApiResult> StatusAsync(string changeId, IWorkflowHost host, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var change = await _changes.GetAsync(changeId, cancellationToken);
+        if (change is null)
+        {
+            return ApiResult.NotFound($"No change '{changeId}' in the journal.");
+        }
+
+        var events = new List<ChangeEvent>();
+        await foreach (var e in _reader.ListEventsAsync(changeId, cancellationToken))
+        {
+            events.Add(e);
+        }
+
+        var workflow = await host.GetStateAsync(InstanceIds.ForChange(change.Resource.Id), cancellationToken);
+        return ApiResult.Ok(new { change, events, workflow });
+    }
+}
