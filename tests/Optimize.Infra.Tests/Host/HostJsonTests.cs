@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Optimize.Infra.Tests.Host;
+
+/// <summary>The root host.json, linked into the isolated-worker Function App.</summary>
+public sealed class HostJsonTests
+{
+    private static JsonObject HostJson => JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "host.json")))!.AsObject();
+
+    [Fact]
+    public void HostJson_Always_IsVersion2()
+    {
+        Assert.Equal("2.0", (string?)HostJson["version"]);
+    }
+
+    [Fact]
+    public void HostJson_ForIsolatedWorker_HasNoExtensionBundle()
+    {
+        // .NET isolated apps get their extensions from Worker.Extensions.* packages; a bundle is for other languages.
+        Assert.False(HostJson.ContainsKey("extensionBundle"));
+    }
+
+    [Fact]
+    public void HostJson_DurableTask_TakesHubNameFromSettingAndStorageFromHostConnection()
+    {
+        var durable = HostJson["extensions"]!["durableTask"]!;
+
+        Assert.Equal("%OPTIMIZE_TASK_HUB%", (string?)durable["hubName"]);
+        Assert.Equal("AzureStorage", (string?)durable["storageProvider"]!["type"]);
+        Assert.Equal("AzureWebJobsStorage", (string?)durable["storageProvider"]!["connectionName"]);
+    }
+
+    [Fact]
+    public void HostJson_DurableTask_PollsQueuesAtMostEveryTenSecondsOnFlex()
+    {
+        var interval = TimeSpan.Parse((string)HostJson["extensions"]!["durableTask"]!["storageProvider"]!["maxQueuePollingInterval"]!, CultureInfo.InvariantCulture);
+
+        Assert.InRange(interval, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public void HostJson_Sampling_ExcludesRequests()
+    {
+        var sampling = HostJson["logging"]!["applicationInsights"]!["samplingSettings"]!;
+
+        Assert.True(sampling["isEnabled"]!.GetValue<bool>());
+        Assert.Equal("Request", (string?)sampling["excludedTypes"]);
+    }
+
+    [Fact]
+    public void HostJson_FunctionTimeout_IsBounded()
+    {
+        var timeout = TimeSpan.Parse((string)HostJson["functionTimeout"]!, CultureInfo.InvariantCulture);
+
+        Assert.InRange(timeout, TimeSpan.FromMinutes(5), TimeSpan.FromHours(1));
+    }
+}
