@@ -42,9 +42,9 @@ param nightlySchedule string = '0 0 2 * * *'
 @description('Flex Consumption instance memory, MB.')
 param instanceMemoryMB int = 2048
 
-@minValue(40)
+@minValue(1)
 @maxValue(1000)
-@description('Flex Consumption maximum instance count (40 is the lowest the plan accepts).')
+@description('Flex Consumption maximum instance count (current docs: 1 to 1000; older regions documented 40 as the floor).')
 param maximumInstanceCount int = 40
 
 @minValue(0)
