@@ -82,7 +82,7 @@ resource developerDataAccess 'Microsoft.Authorization/roleAssignments@2022-04-01
     properties: {
       roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role.value)
       principalId: developerPrincipalId
-      principalType: 'User'
+      // principalType omitted: the deployer may be a user or (in CI) a service principal.
     }
   }
 ]
