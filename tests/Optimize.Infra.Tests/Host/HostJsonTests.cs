@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Optimize.Infra.Tests.Bicep;
+using Optimize.Infra.Tests.Settings;
 
 namespace Optimize.Infra.Tests.Host;
 
@@ -54,5 +57,19 @@ public sealed class HostJsonTests
         var timeout = TimeSpan.Parse((string)HostJson["functionTimeout"]!, CultureInfo.InvariantCulture);
 
         Assert.InRange(timeout, TimeSpan.FromMinutes(5), TimeSpan.FromHours(1));
+    }
+
+    [Fact]
+    public void HostJson_SettingReferences_AreSetLocallyAndInAzure()
+    {
+        // Every %NAME% in host.json must resolve both under Core Tools and in the deployed app.
+        var names = Regex.Matches(File.ReadAllText(Path.Combine(RepoPaths.Root, "host.json")), "%([A-Za-z0-9_]+)%")
+            .Select(m => m.Groups[1].Value)
+            .ToList();
+        var azure = Assert.Single(CompiledTemplate.Find("Microsoft.Web/sites/config")).Resource["properties"]!.AsObject();
+
+        Assert.NotEmpty(names);
+        Assert.All(names, n => Assert.Contains(n, SettingsReference.LocalSample()));
+        Assert.All(names, n => Assert.True(azure.ContainsKey(n), n + " is not set in the Bicep app settings."));
     }
 }
