@@ -133,7 +133,9 @@ public sealed class JsonSchemaValidator
 
         if (schema.Pattern is { } pattern && !pattern.IsMatch(value))
         {
-            errors.Add(new(path, $"\"{value}\" does not match the pattern {pattern}"));
+            errors.Add(new(path, schema.Description is { } expected
+                ? $"\"{value}\" is not valid: expected {char.ToLowerInvariant(expected[0])}{expected[1..].TrimEnd('.')}"
+                : $"\"{value}\" does not match the pattern {pattern}"));
         }
     }
 

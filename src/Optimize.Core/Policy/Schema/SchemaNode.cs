@@ -49,6 +49,9 @@ internal sealed class SchemaNode
 
     public Regex? Pattern { get; private init; }
 
+    /// <summary>The schema's <c>description</c>, used to explain a pattern mismatch in words.</summary>
+    public string? Description { get; private init; }
+
     public SchemaNode? Items { get; private init; }
 
     public int? MinItems { get; private init; }
@@ -110,6 +113,7 @@ internal sealed class SchemaNode
             Pattern = schema.TryGetProperty("pattern", out var pattern)
                 ? new Regex(pattern.GetString()!, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
                 : null,
+            Description = schema.TryGetProperty("description", out var description) ? description.GetString() : null,
             Items = schema.TryGetProperty("items", out var items) ? Compile(items, $"{path}/items", defs) : null,
             MinItems = schema.TryGetProperty("minItems", out var minItems) ? minItems.GetInt32() : null,
             UniqueItems = schema.TryGetProperty("uniqueItems", out var unique) && unique.GetBoolean(),
