@@ -27,6 +27,7 @@ public static partial class Planner
                 ActiveByResource.TryAdd(change.Resource.Id, change);
             }
 
+            ActiveCount = input.ActiveChanges.Concat(ActiveByResource.Values).Select(c => c.ChangeId).Distinct(StringComparer.Ordinal).Count();
             WindowOpen = calendar.IsOpen(input.Now);
             NextOpening = WindowOpen ? input.Now : calendar.NextOpening(input.Now);
         }
@@ -40,6 +41,9 @@ public static partial class Planner
 
         /// <summary>One active change per resource id, case-insensitive.</summary>
         public Dictionary<string, ChangeRecord> ActiveByResource { get; }
+
+        /// <summary>Distinct active changes (the in-flight limit counts these).</summary>
+        public int ActiveCount { get; }
 
         public bool WindowOpen { get; }
 

@@ -26,6 +26,9 @@ namespace Optimize.Planning;
 public static partial class Planner
 {
     /// <summary>Decides every advice of the pass.</summary>
+    /// <param name="input">The pass's advices, policy (already validated by <see cref="PolicyLoader"/>) and journal state.</param>
+    /// <returns>One decision per advice, in order, and the plans to start.</returns>
+    /// <exception cref="ArgumentException">The policy has a change window a validated policy cannot have (unknown time zone, start equal to end, no days).</exception>
     public static PlanResult Plan(PlannerInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -55,7 +58,7 @@ public static partial class Planner
         {
             var rec = candidate.Recommendation;
             var reason = plannedByResource.TryGetValue(rec.Resource.Id, out var sameResource) ? SkipReasons.InFlight(sameResource)
-                : context.ActiveByResource.Count + plans.Count >= policy.Limits.MaxInFlight ? SkipReasons.InFlightLimit(policy.Limits.MaxInFlight)
+                : context.ActiveCount + plans.Count >= policy.Limits.MaxInFlight ? SkipReasons.InFlightLimit(policy.Limits.MaxInFlight)
                 : plans.Count >= policy.Limits.MaxChangesPerPass ? SkipReasons.PassLimit(policy.Limits.MaxChangesPerPass)
                 : null;
             if (reason is not null)
