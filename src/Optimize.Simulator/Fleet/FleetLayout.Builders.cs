@@ -64,7 +64,7 @@ internal sealed partial class FleetLayout
                 BurstEveryMinutes = 120,
                 BurstMinutes = 5,
                 BurstPhaseMinutes = 5 * (int)(DeterministicRandom.Hash(_seed, index, 51) % 24),
-                BurstCpu = 0.62 * capacity,
+                BurstCpu = 0.75 * capacity,
                 BaseMemoryGb = 0.3 * spec.MemoryGb,
                 TrendOrigin = _options.TrendOrigin,
             }
