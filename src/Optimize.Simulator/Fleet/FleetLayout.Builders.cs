@@ -84,7 +84,7 @@ internal sealed partial class FleetLayout
         };
         var memoryFraction = scenario switch
         {
-            FleetScenario.UnderProvisioned => Between(index, 8, 0.84, 0.9),
+            FleetScenario.UnderProvisioned => Between(index, 8, 0.78, 0.84),
             FleetScenario.RightSized => Between(index, 8, 0.5, 0.62),
             _ => Between(index, 8, 0.08, 0.18),
         };
@@ -93,15 +93,19 @@ internal sealed partial class FleetLayout
             FleetScenario.OverProvisioned or FleetScenario.BadData => 100 + (50 * (int)(Unit(index, 9) * 4)),
             _ => 40 + (20 * (int)(Unit(index, 9) * 3)),
         };
+        var baseCpu = Between(index, 10, 0.5, 3) * spec.VCpus;
+        var amplitude = Between(index, 11, 0.3, 0.6);
         var workload = new SyntheticWorkload
         {
             Seed = DeterministicRandom.Hash(_seed, index, 50),
-            BaseCpu = Between(index, 10, 0.5, 3) * spec.VCpus,
-            DailyAmplitude = Between(index, 11, 0.3, 0.6),
+            BaseCpu = baseCpu,
+            DailyAmplitude = amplitude,
             PeakHourUtc = Between(index, 12, 10, 17),
             Noise = Between(index, 13, 0.05, 0.1),
             BaseMemoryGb = memoryFraction * spec.MemoryGb,
-            MemoryPerCpuGb = scenario == FleetScenario.UnderProvisioned ? 0.03 : 0,
+            // Under-provisioned: the working set grows with load, by 20 % of the instance memory at the daily peak, so
+            // noisy peaks exhaust memory (restarts, errors).
+            MemoryPerCpuGb = scenario == FleetScenario.UnderProvisioned ? 0.2 * spec.MemoryGb / (baseCpu * (1 + amplitude)) : 0,
             TrendOrigin = _options.TrendOrigin,
         };
         return new SimulatedResource(index, resource, new FunctionAppConfig(MemoryMb(spec), maxInstances), scenario, workload, null, null,
@@ -147,7 +151,8 @@ internal sealed partial class FleetLayout
         return new SyntheticWorkload
         {
             Seed = DeterministicRandom.Hash(_seed, index, 50),
-            BaseCpu = p95 * capacityVcpus / ((1 + amplitude) * (1 + (1.64 * noise))),
+            // The daily peak sets the p95 of hourly means (hourly averaging removes most of the 5-minute noise).
+            BaseCpu = p95 * capacityVcpus / ((1 + amplitude) * (1 + (0.5 * noise))),
             DailyAmplitude = amplitude,
             PeakHourUtc = Between(index, 12, 10, 17),
             WeekendFactor = Between(index, 16, 0.6, 0.95),
