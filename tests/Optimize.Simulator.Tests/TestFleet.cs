@@ -18,7 +18,7 @@ internal sealed class TestFleet
         Fleet = FleetGenerator.Generate(new FleetOptions { Seed = seed, ResourceCount = count, TracePath = tracePath }, TestCatalog.Instance);
         Time = new FakeTimeProvider(Now);
         Faults = new FaultPlan();
-        Metrics = new SimulatedMetricsReader(Fleet, Faults);
+        Metrics = new SimulatedMetricsReader(Fleet, faults: Faults);
         Config = new SimulatedConfigurationClient(Fleet, Time, Faults);
         Inventory = new SimulatedInventory(Fleet, Time);
     }

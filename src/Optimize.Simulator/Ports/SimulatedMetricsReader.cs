@@ -20,13 +20,19 @@ public sealed class SimulatedMetricsReader : IMetricsReader
     private static readonly HashSet<string> AutoscaleMetrics = [MetricNames.Cpu, MetricNames.Instances];
 
     private readonly SimulatedFleet _fleet;
+    private readonly TimeProvider? _time;
     private readonly FaultPlan _faults;
 
-    /// <summary>Reads metrics of <paramref name="fleet"/>; <paramref name="faults"/> may make queries fail.</summary>
-    public SimulatedMetricsReader(SimulatedFleet fleet, FaultPlan? faults = null)
+    /// <summary>Reads metrics of <paramref name="fleet"/>.</summary>
+    /// <param name="fleet">The simulated world.</param>
+    /// <param name="time">When given, a 5-minute step not yet complete at its now has not been observed: it reads as a gap (NaN), as
+    /// in Azure Monitor. When null, metrics exist for any time.</param>
+    /// <param name="faults">Injected failures (<see cref="FaultPlan.FailMetricReads"/>).</param>
+    public SimulatedMetricsReader(SimulatedFleet fleet, TimeProvider? time = null, FaultPlan? faults = null)
     {
         ArgumentNullException.ThrowIfNull(fleet);
         _fleet = fleet;
+        _time = time;
         _faults = faults ?? new FaultPlan();
     }
 
@@ -97,6 +103,11 @@ public sealed class SimulatedMetricsReader : IMetricsReader
         }
 
         var last = WorkloadModel.StepOf(start + (interval * weights.Length) - TimeSpan.FromTicks(1));
+        if (_time is not null)
+        {
+            last = Math.Min(last, WorkloadModel.StepOf(_time.GetUtcNow()) - 1);
+        }
+
         for (var step = WorkloadModel.StepOf(start); step <= last; step++)
         {
             if (sampler.IsGap(step))

@@ -121,4 +121,25 @@ public sealed class SimulatedMetricsReaderTests
         Assert.Throws<InvalidOperationException>(() => t.Metrics.ReadAsync(new MetricQuery([vm.Resource], [MetricNames.Cpu], TimeRange.Ending(TestFleet.Now, Hour), Hour), TestContext.Current.CancellationToken));
         Assert.Single(await t.ReadAsync(vm, MetricNames.Cpu, TestFleet.Now - Hour, Hour, Hour));
     }
+
+    [Fact]
+    public async Task ReadAsync_WithClock_StepsNotYetCompleteAreGaps()
+    {
+        var t = new TestFleet();
+        var reader = new Optimize.Simulator.Ports.SimulatedMetricsReader(t.Fleet, t.Time);
+        var vm = t.Fleet[0];
+        t.Time.SetUtcNow(TestFleet.Now + TimeSpan.FromMinutes(32));
+        var query = new MetricQuery([vm.Resource], [MetricNames.Cpu], new TimeRange(TestFleet.Now, TestFleet.Now + Hour), TimeSpan.FromMinutes(5));
+
+        double[] values = [];
+        await foreach (var s in reader.ReadAsync(query, TestContext.Current.CancellationToken))
+        {
+            values = s.Values.ToArray();
+        }
+
+        // 00:00–00:30 are complete (6 steps); the step 00:30–00:35 is in progress; later ones have not happened.
+        Assert.Equal(12, values.Length);
+        Assert.DoesNotContain(values[..6], double.IsNaN);
+        Assert.All(values[6..], v => Assert.True(double.IsNaN(v)));
+    }
 }
