@@ -87,6 +87,8 @@ public sealed partial class SimulatedFleet
     public IEnumerable<SimulatedResource> WithScenario(FleetScenario scenario) => Resources.Where(r => r.Scenario == scenario);
 
     /// <summary>The configuration in force at <paramref name="at"/> (the initial one before any write).</summary>
+    /// <remarks>For a plan or scale set governed by an autoscale setting (<see cref="SimulatedResource.GovernorIndex"/>), the
+    /// running instance count (metric <c>instances</c>) follows the setting; the configuration keeps its stored count.</remarks>
     public ResourceConfig ConfigAt(SimulatedResource resource, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(resource);

@@ -74,6 +74,27 @@ public sealed class FleetGeneratorTests
     }
 
     [Fact]
+    public async Task Generate_SameSeedSameWrites_IdenticalMetricsAndHistory()
+    {
+        var a = new TestFleet(seed: 9);
+        var b = new TestFleet(seed: 9);
+        foreach (var t in new[] { a, b })
+        {
+            var vm = t.First(FleetScenario.OverProvisioned, ResourceKind.VirtualMachine);
+            t.Time.Advance(TimeSpan.FromHours(3));
+            await t.Config.ApplyAsync(vm.Resource, new VmConfig(TestCatalog.HalfOf(((VmConfig)vm.InitialConfig).Size)), false, TestContext.Current.CancellationToken);
+            t.Time.Advance(TimeSpan.FromHours(3));
+            await t.Config.ApplyAsync(vm.Resource, vm.InitialConfig, false, TestContext.Current.CancellationToken);
+        }
+
+        var vmA = a.First(FleetScenario.OverProvisioned, ResourceKind.VirtualMachine);
+        Assert.Equal(a.Fleet.History(vmA), b.Fleet.History(b.Fleet.Find(vmA.Resource.Id)!));
+        Assert.Equal(
+            await a.ReadAsync(vmA, MetricNames.ErrorPercent, TestFleet.Now, TimeSpan.FromHours(8), TimeSpan.FromMinutes(5)),
+            await b.ReadAsync(b.Fleet.Find(vmA.Resource.Id)!, MetricNames.ErrorPercent, TestFleet.Now, TimeSpan.FromHours(8), TimeSpan.FromMinutes(5)));
+    }
+
+    [Fact]
     public async Task Generate_DifferentSeeds_MetricsDiffer()
     {
         var a = await AllMetrics(new TestFleet(seed: 1));

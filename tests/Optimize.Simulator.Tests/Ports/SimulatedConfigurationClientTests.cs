@@ -2,8 +2,6 @@ using Optimize.Changes;
 using Optimize.Model;
 using Optimize.Simulator.Fleet;
 
-using Optimize.Simulator.Faults;
-
 namespace Optimize.Simulator.Tests.Ports;
 
 public sealed class SimulatedConfigurationClientTests
@@ -180,14 +178,6 @@ public sealed class SimulatedConfigurationClientTests
         Assert.Equal(ChangeFailureKinds.Transient, failed.Failure?.Kind);
         Assert.Equal(vm.InitialConfig, ok.Config);
         Assert.Equal(ChangeFailureKinds.NotFound, notFound.Failure?.Kind);
-    }
-
-    [Fact]
-    public void FaultPlan_UnknownKind_Throws()
-    {
-        var plan = new FaultPlan();
-
-        Assert.Throws<ArgumentException>(() => plan.FailWrites("/subscriptions/s/resourceGroups/g/providers/p/t/n", 1, "boom"));
     }
 
     private static VmConfig Smaller(SimulatedResource vm) =>
