@@ -188,7 +188,7 @@ internal sealed partial class FleetLayout
             candidates = candidates.Count > 0 ? candidates : _catalog.Candidates(catalogKind, other);
         }
 
-        var usable = candidates.Where(s => catalogKind != ResourceKind.VirtualMachine || s.VCpus is >= 2 and <= 16)
+        var usable = candidates.Select(SimulatedFleet.Usable).Where(s => catalogKind != ResourceKind.VirtualMachine || s.VCpus is >= 2 and <= 16)
             .Where(s => s.VCpus > 0 && s.MemoryGb > 0).ToArray();
         if (usable.Length == 0)
         {

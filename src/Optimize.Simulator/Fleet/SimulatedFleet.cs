@@ -120,6 +120,22 @@ public sealed partial class SimulatedFleet
             AppServicePlanConfig plan => plan.Sku,
             _ => null,
         };
-        return spec ?? (resource.HiddenSpec is { } hidden && string.Equals(hidden.Name, name, StringComparison.OrdinalIgnoreCase) ? hidden : null);
+        return spec is not null ? Usable(spec)
+            : resource.HiddenSpec is { } hidden && string.Equals(hidden.Name, name, StringComparison.OrdinalIgnoreCase) ? hidden : null;
+    }
+
+    /// <summary>
+    /// A catalog spec the capacity model can use: a Flex Consumption size listed without vCPUs gets one vCPU per 2 GiB of
+    /// instance memory (512 MB → 0.25, 2048 → 1, 4096 → 2), and without memory gets it from its <c>FC-&lt;MB&gt;</c> name.
+    /// </summary>
+    internal static SkuSpec Usable(SkuSpec spec)
+    {
+        if (spec.Kind != ResourceKind.FunctionApp || (spec.VCpus > 0 && spec.MemoryGb > 0))
+        {
+            return spec;
+        }
+
+        var memoryGb = spec.MemoryGb > 0 ? spec.MemoryGb : FleetLayout.MemoryMb(spec) / 1024.0;
+        return spec with { MemoryGb = memoryGb, VCpus = spec.VCpus > 0 ? spec.VCpus : memoryGb / 2 };
     }
 }
