@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Optimize.Changes;
 using Optimize.Journal;
@@ -8,6 +9,7 @@ namespace Optimize.Hosting;
 /// <summary>The approval gate's HTTP side: approve or reject a change waiting for approval, and report status.</summary>
 public sealed class ApprovalService
 {
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
     private readonly IChangeJournal _changes;
     private readonly IJournalReader _reader;
     private readonly ILogger<ApprovalService> _logger;
@@ -18,6 +20,25 @@ public sealed class ApprovalService
         _changes = changes;
         _reader = reader;
         _logger = logger;
+    }
+
+    /// <summary>
+    /// Approves or rejects from an HTTP body <c>{"by": "...", "comment": "..."}</c>: 400 malformed body or no <c>by</c>;
+    /// 404 unknown change; 409 not awaiting approval or its workflow not running; 202 sent.
+    /// </summary>
+    public Task<ApiResult> DecideAsync(string changeId, bool approved, string body, IWorkflowHost host, CancellationToken cancellationToken = default)
+    {
+        ApprovalRequest? request;
+        try
+        {
+            request = string.IsNullOrWhiteSpace(body) ? null : JsonSerializer.Deserialize<ApprovalRequest>(body, JsonOptions);
+        }
+        catch (JsonException ex)
+        {
+            return Task.FromResult(ApiResult.BadRequest($"The body is not JSON of the form {{\"by\": \"...\", \"comment\": \"...\"}}: {ex.Message}"));
+        }
+
+        return DecideAsync(changeId, new ApprovalDecision(approved, request?.By ?? "", request?.Comment ?? ""), host, cancellationToken);
     }
 
     /// <summary>Sends an approval decision to the change's workflow. 404 unknown change; 409 not awaiting approval.</summary>
@@ -78,3 +99,8 @@ public sealed class ApprovalService
         return ApiResult.Ok(new { change, events, workflow });
     }
 }
+
+/// <summary>The body of an approve or reject request.</summary>
+/// <param name="By">Who decides (required; journaled).</param>
+/// <param name="Comment">Why (optional).</param>
+public sealed record ApprovalRequest(string? By, string? Comment);

@@ -62,7 +62,7 @@ public sealed partial class OptimizationPass
         try
         {
             var sw = Stopwatch.StartNew();
-            var (analyzable, early) = await ListInventoryAsync(request, progress, cancellationToken);
+            var (all, analyzable, early) = await ListInventoryAsync(request, progress, cancellationToken);
             timings.Add(new("inventory", sw.Elapsed, $"{analyzable.Count + early.Count} resources, {analyzable.Count} to analyze"));
 
             sw.Restart();
@@ -72,7 +72,7 @@ public sealed partial class OptimizationPass
             sw.Restart();
             var advices = new List<Advice>(analyzable.Count + early.Count);
             advices.AddRange(early);
-            var metricCalls = await AnalyzeAsync(analyzable, policy, prices, advices, progress, cancellationToken);
+            var metricCalls = await AnalyzeAsync(all, analyzable, policy, prices, advices, progress, cancellationToken);
             timings.Add(new("metrics+advise", sw.Elapsed, $"{analyzable.Count} resources in {metricCalls} chunks"));
 
             sw.Restart();

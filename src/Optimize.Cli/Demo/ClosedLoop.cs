@@ -1,0 +1,141 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Optimize.Advisors;
+using Optimize.Catalog;
+using Optimize.Changes;
+using Optimize.Engine;
+using Optimize.Hosting;
+using Optimize.Journal;
+using Optimize.Policy;
+using Optimize.Ports;
+using Optimize.Pricing;
+using Optimize.Simulator.Faults;
+using Optimize.Simulator.Fleet;
+using Optimize.Simulator.Ports;
+using Optimize.Workflow;
+using Optimize.Workflow.Runner;
+
+namespace Optimize.Cli.Demo;
+
+/// <summary>
+/// The whole loop on a simulated fleet and a virtual clock: every day at 02:00 a pass, its changes started as
+/// staged workflows, an operator answering approvals, and the clock run to the next day. The same engine, workflows,
+/// runner and journal as production; only the ports are simulated. Shared by <c>demo</c> and <c>backtest</c>.
+/// </summary>
+internal sealed class ClosedLoop : IDisposable
+{
+    private readonly FakeTimeProvider _clock;
+    private readonly WorkflowRunner _runner;
+    private readonly RunnerWorkflowHost _host;
+    private readonly NightlyService _nightly;
+    private readonly RecoveryService _recovery;
+    private readonly IJournal _journal;
+    private readonly OptimizePolicy _policy;
+    private readonly TimeSpan _approvalDelay;
+
+    public ClosedLoop(SimulatedFleet fleet, OptimizePolicy policy, IJournal journal, DateTimeOffset start, ILoggerFactory loggers, FaultPlan? faults = null, TimeSpan? approvalDelay = null)
+    {
+        _clock = new FakeTimeProvider(start);
+        _policy = policy;
+        _journal = journal;
+        _approvalDelay = approvalDelay ?? TimeSpan.FromMinutes(30);
+        var inventory = new SimulatedInventory(fleet, _clock);
+        var metrics = new SimulatedMetricsReader(fleet, _clock, faults);
+        var configuration = new SimulatedConfigurationClient(fleet, _clock, faults);
+        var ports = new PassPorts(inventory, metrics, fleet.Catalog, new BuiltInPriceBook(), journal, journal);
+        var pass = new OptimizationPass(ports, AdvisorSet.Default, _clock, loggers.CreateLogger<OptimizationPass>());
+        var activities = new ChangeActivities(configuration, metrics, journal, _clock, loggers.CreateLogger<ChangeActivities>());
+        _runner = new WorkflowRunner(
+            _clock,
+            new ActivityRegistry().AddChangeActivities(activities),
+            loggers,
+            new WorkflowRunnerOptions { VirtualClock = new FakeClock(_clock) });
+        _host = new RunnerWorkflowHost(_runner);
+        var scheduler = new PassScheduler(pass, journal, _clock, loggers.CreateLogger<PassScheduler>());
+        var scope = new InventoryScope(fleet.Subscriptions, [], []);
+        _nightly = new NightlyService(scheduler, journal, policy, scope, _clock);
+        _recovery = new RecoveryService(journal, journal, _runner, _clock, loggers.CreateLogger<RecoveryService>());
+    }
+
+    /// <summary>The virtual clock.</summary>
+    public TimeProvider Clock => _clock;
+
+    /// <summary>The runner (tests inject events through it).</summary>
+    public WorkflowRunner Runner => _runner;
+
+    /// <summary>Runs <paramref name="days"/> nightly passes at 02:00 UTC and the changes they start.</summary>
+    public async Task<LoopResult> RunAsync(int days, IProgress<LoopProgress>? progress, CancellationToken ct)
+    {
+        var recovered = await _recovery.RecoverAsync(ct);
+        var passes = new List<ScheduledPass>();
+        var firstPass = NextAt(_clock.GetUtcNow(), TimeSpan.FromHours(2));
+        for (var day = 0; day < days; day++)
+        {
+            var at = firstPass.AddDays(day);
+            await _runner.RunUntilIdleAsync(at, ct);
+            AdvanceTo(at);
+            progress?.Report(new LoopProgress(day + 1, days, _clock.GetUtcNow(), "pass", null, null));
+            var passProgress = new Progress<PassProgress>(p => progress?.Report(new LoopProgress(day + 1, days, _clock.GetUtcNow(), p.Step, null, p)));
+            var (result, scheduled) = await _nightly.RunPassAsync("demo", _host, passProgress, ct);
+            if (scheduled is null)
+            {
+                throw new InvalidOperationException("The pass failed: " + System.Text.Json.JsonSerializer.Serialize(result.Body));
+            }
+
+            passes.Add(scheduled);
+            progress?.Report(new LoopProgress(day + 1, days, _clock.GetUtcNow(), "planned", scheduled, null));
+            await AnswerApprovalsAsync(scheduled, ct);
+            await _runner.RunUntilIdleAsync(at.AddDays(1).AddMinutes(-1), ct);
+            progress?.Report(new LoopProgress(day + 1, days, _clock.GetUtcNow(), "day-done", scheduled, null));
+        }
+
+        return new LoopResult(passes, recovered, _clock.GetUtcNow());
+    }
+
+    public void Dispose() => _runner.Dispose();
+
+    /// <summary>The demo's operator approves every change waiting for approval, after a short while.</summary>
+    private async Task AnswerApprovalsAsync(ScheduledPass scheduled, CancellationToken ct)
+    {
+        var waiting = scheduled.Result.Plans.Where(p => p.RequiresApproval && scheduled.Started.Contains(p.ChangeId)).ToList();
+        if (waiting.Count == 0)
+        {
+            return;
+        }
+
+        await _runner.RunUntilIdleAsync(_clock.GetUtcNow() + _approvalDelay, ct);
+        foreach (var plan in waiting)
+        {
+            await _host.RaiseEventAsync(
+                InstanceIds.ForChange(plan.Resource.Id),
+                WorkflowEvents.Approval,
+                new ApprovalDecision(true, "demo-operator", "approved in the demo"),
+                ct);
+        }
+    }
+
+    private void AdvanceTo(DateTimeOffset at)
+    {
+        if (_clock.GetUtcNow() < at)
+        {
+            _clock.SetUtcNow(at);
+        }
+    }
+
+    private static DateTimeOffset NextAt(DateTimeOffset now, TimeSpan timeOfDay)
+    {
+        var candidate = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero) + timeOfDay;
+        return candidate >= now ? candidate : candidate.AddDays(1);
+    }
+
+    private sealed class FakeClock(FakeTimeProvider clock) : IVirtualClock
+    {
+        public void AdvanceTo(DateTimeOffset instant) => clock.SetUtcNow(instant);
+    }
+}
+
+/// <summary>Progress of a closed-loop run.</summary>
+internal sealed record LoopProgress(int Day, int Days, DateTimeOffset At, string Step, ScheduledPass? Pass, PassProgress? PassStep);
+
+/// <summary>What a closed-loop run did.</summary>
+internal sealed record LoopResult(IReadOnlyList<ScheduledPass> Passes, IReadOnlyList<RecoveryAction> Recovered, DateTimeOffset EndedAt);

@@ -1,0 +1,128 @@
+using Optimize.Advisors;
+using Optimize.Changes;
+using Optimize.Journal;
+using Optimize.Metrics;
+using Optimize.Model;
+using Optimize.Planning;
+using Optimize.Policy;
+using Optimize.Pricing;
+using Optimize.Recommendations;
+
+namespace Optimize.Engine;
+
+/// <content>The named steps of a pass.</content>
+public sealed partial class OptimizationPass
+{
+    /// <summary>Step 1: inventory, matched to scopes. Out-of-scope, mode-off and disabled-kind resources are decided here
+    /// and never have their metrics read.</summary>
+    private async Task<(List<InventoryItem> All, List<InventoryItem> Analyzable, List<Advice> Early)> ListInventoryAsync(
+        PassRequest request, IProgress<PassProgress>? progress, CancellationToken ct)
+    {
+        var matcher = new ScopeMatcher(request.Policy);
+        var analyzable = new List<InventoryItem>();
+        var early = new List<Advice>();
+        var all = new List<InventoryItem>();
+        await foreach (var item in _ports.Inventory.ListAsync(request.Scope, ct))
+        {
+            all.Add(item);
+            var match = matcher.Match(item.Resource);
+            if (!match.IsInScope)
+            {
+                early.Add(Advice.NoChange(item.Resource, SkipReasons.OutOfScope()));
+            }
+            else if (match.Mode == ChangeMode.Off)
+            {
+                early.Add(Advice.NoChange(item.Resource, SkipReasons.ModeOff(match.Scope!.Name)));
+            }
+            else if (!request.Policy.Kinds.For(item.Resource.Kind).Enabled || !_advisors.Kinds.Contains(item.Resource.Kind))
+            {
+                early.Add(Advice.NoChange(item.Resource, SkipReasons.KindDisabled(item.Resource.Kind.ToString())));
+            }
+            else
+            {
+                analyzable.Add(item);
+            }
+
+            if (all.Count % 1000 == 0)
+            {
+                progress?.Report(new PassProgress("inventory", all.Count, 0));
+            }
+        }
+
+        progress?.Report(new PassProgress("inventory", all.Count, all.Count));
+        return (all, analyzable, early);
+    }
+
+    /// <summary>Step 3: per kind, in chunks: read metrics (the reader batches), fold into summaries, advise.
+    /// Only one chunk's summaries are alive at a time. Returns the number of chunks read.</summary>
+    private async Task<int> AnalyzeAsync(
+        List<InventoryItem> all, List<InventoryItem> items, OptimizePolicy policy, PriceSheet prices, List<Advice> advices,
+        IProgress<PassProgress>? progress, CancellationToken ct)
+    {
+        var context = AdvisorContext.Create(_ports.Catalog, prices, policy, all);
+        var end = Floor(_time.GetUtcNow(), policy.Data.Interval);
+        var range = TimeRange.Ending(end, policy.Data.Lookback);
+        var chunks = 0;
+        var done = 0;
+        foreach (var group in items.GroupBy(i => i.Resource.Kind))
+        {
+            var metrics = _advisors.RequiredMetricsFor(group.Key);
+            foreach (var chunk in group.Chunk(ChunkSize))
+            {
+                var byId = chunk.ToDictionary(i => i.Resource.Id, StringComparer.OrdinalIgnoreCase);
+                var query = new MetricQuery([.. chunk.Select(i => i.Resource)], metrics, range, policy.Data.Interval);
+                await foreach (var summary in SummaryBuilder.SummarizeAsync(_ports.Metrics.ReadAsync(query, ct), query, ct))
+                {
+                    if (byId.TryGetValue(summary.ResourceId, out var item))
+                    {
+                        advices.Add(_advisors.Advise(item, summary, context));
+                    }
+                }
+
+                chunks++;
+                done += chunk.Length;
+                progress?.Report(new PassProgress("analyze", done, items.Count));
+            }
+        }
+
+        return chunks;
+    }
+
+    /// <summary>Step 4: the planner, over the journal's view of active and recent changes.</summary>
+    private async Task<PlanResult> PlanAsync(string passId, PassRequest request, List<Advice> advices, CancellationToken ct)
+    {
+        var active = new List<ChangeRecord>();
+        await foreach (var c in _ports.Changes.ListActiveAsync(ct))
+        {
+            active.Add(c);
+        }
+
+        var latest = new Dictionary<string, ChangeRecord>(StringComparer.OrdinalIgnoreCase);
+        foreach (var advice in advices)
+        {
+            if (advice.IsRecommendation && await _ports.Changes.GetLatestForResourceAsync(advice.Resource.Id, ct) is { } last)
+            {
+                latest[advice.Resource.Id] = last;
+            }
+        }
+
+        var result = Planner.Plan(new PlannerInput(passId, _time.GetUtcNow(), request.Policy, advices, active, latest));
+        return request.ReadOnly
+            ? result with { Plans = [] }
+            : result;
+    }
+
+    /// <summary>Step 5: decisions, then every planned change as Planned, before any workflow may start.</summary>
+    private async Task RecordAsync(PlanResult planned, CancellationToken ct)
+    {
+        await _ports.Passes.RecordDecisionsAsync(planned.Decisions, ct);
+        var now = _time.GetUtcNow();
+        foreach (var plan in planned.Plans)
+        {
+            await _ports.Changes.CreateAsync(ChangeRecord.Planned(plan, now), ct);
+        }
+    }
+
+    private static DateTimeOffset Floor(DateTimeOffset t, TimeSpan interval) =>
+        new(t.UtcTicks - (t.UtcTicks % interval.Ticks), TimeSpan.Zero);
+}

@@ -1,0 +1,69 @@
+using Optimize.Engine;
+using Optimize.Journal;
+using Optimize.Policy;
+using Optimize.Ports;
+using Optimize.Workflow;
+
+namespace Optimize.Hosting;
+
+/// <summary>
+/// What the nightly timer (and a manual start) does: a pass over the configured scope, one staged-change workflow per
+/// planned change, then the journal's retention purge.
+/// </summary>
+public sealed class NightlyService
+{
+    private readonly PassScheduler _scheduler;
+    private readonly IJournalRetention _retention;
+    private readonly OptimizePolicy _policy;
+    private readonly InventoryScope _scope;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the service for one policy and scope.</summary>
+    public NightlyService(PassScheduler scheduler, IJournalRetention retention, OptimizePolicy policy, InventoryScope scope, TimeProvider time)
+    {
+        _scheduler = scheduler;
+        _retention = retention;
+        _policy = policy;
+        _scope = scope;
+        _time = time;
+    }
+
+    /// <summary>Runs the pass, starts its changes, purges entries older than the policy's retention.</summary>
+    /// <returns>200 with a summary, or 503 when the journal is unavailable (no change was started).</returns>
+    public async Task<ApiResult> RunAsync(string trigger, IWorkflowHost host, CancellationToken cancellationToken = default)
+    {
+        var (result, _) = await RunPassAsync(trigger, host, null, cancellationToken);
+        return result;
+    }
+
+    /// <summary>As <see cref="RunAsync"/>, also returning the scheduled pass (null when it failed).</summary>
+    public async Task<(ApiResult Result, ScheduledPass? Pass)> RunPassAsync(
+        string trigger, IWorkflowHost host, IProgress<PassProgress>? progress, CancellationToken cancellationToken = default)
+    {
+        ScheduledPass scheduled;
+        try
+        {
+            scheduled = await _scheduler.RunAsync(new PassRequest(trigger, _policy, _scope), host, progress, cancellationToken);
+        }
+        catch (JournalUnavailableException ex)
+        {
+            return (new ApiResult(503, new ApiError("The journal is unavailable, so no change was started: " + ex.Message)), null);
+        }
+
+        var purged = await _retention.PurgeAsync(_time.GetUtcNow() - _policy.Retention.KeepFor, cancellationToken);
+        var pass = scheduled.Result.Pass;
+        return (ApiResult.Ok(new
+        {
+            pass.PassId,
+            pass.Status,
+            pass.ResourcesAnalyzed,
+            pass.Recommendations,
+            changesStarted = scheduled.Started.Count,
+            changesNotStarted = scheduled.NotStarted.Count,
+            pass.Skipped,
+            pass.EstimatedMonthlySavings,
+            pass.Currency,
+            journalEntriesPurged = purged,
+        }), scheduled);
+    }
+}
