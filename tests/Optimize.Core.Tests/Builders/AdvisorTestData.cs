@@ -27,19 +27,19 @@ internal static class AdvisorTestData
 
     public static string Id(string type, string name) => $"/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-test/providers/{type}/{name}";
 
-    public static InventoryItem Vm(string size, string location = "eastus") =>
+    public static InventoryItem VmItem(string size, string location = "eastus") =>
         new(new ResourceRef(Id("Microsoft.Compute/virtualMachines", "vm1"), ResourceKind.VirtualMachine, location), new VmConfig(size));
 
-    public static InventoryItem ScaleSet(string sku, int capacity, string name = "vmss1") =>
+    public static InventoryItem ScaleSetItem(string sku, int capacity, string name = "vmss1") =>
         new(new ResourceRef(Id("Microsoft.Compute/virtualMachineScaleSets", name), ResourceKind.ScaleSet, "eastus"), new ScaleSetConfig(sku, capacity));
 
-    public static InventoryItem Plan(string sku, int workers, string name = "plan1") =>
+    public static InventoryItem PlanItem(string sku, int workers, string name = "plan1") =>
         new(new ResourceRef(Id("Microsoft.Web/serverfarms", name), ResourceKind.AppServicePlan, "eastus"), new AppServicePlanConfig(sku, workers));
 
-    public static InventoryItem Function(int memoryMb, int maximumInstances) =>
+    public static InventoryItem FunctionItem(int memoryMb, int maximumInstances) =>
         new(new ResourceRef(Id("Microsoft.Web/sites", "func1"), ResourceKind.FunctionApp, "eastus"), new FunctionAppConfig(memoryMb, maximumInstances));
 
-    public static InventoryItem Autoscale(string targetId, int min, int max, int @default, double outPercent, double inPercent) =>
+    public static InventoryItem AutoscaleItem(string targetId, int min, int max, int @default, double outPercent, double inPercent) =>
         new(new ResourceRef(Id("Microsoft.Insights/autoscalesettings", "as1"), ResourceKind.AutoscaleSetting, "eastus"),
             new AutoscaleConfig(targetId, min, max, @default, outPercent, inPercent));
 

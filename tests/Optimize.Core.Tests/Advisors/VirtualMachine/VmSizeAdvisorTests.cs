@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using Optimize.Advisors.VirtualMachine;
 using Optimize.Catalog;
 using Optimize.Core.Tests.Builders;
@@ -60,7 +62,7 @@ public sealed class VmSizeAdvisorTests
     [MemberData(nameof(Cases))]
     public void Advise_Table_ExpectedTargetOrSkip(string name, string size, double cpu, double cpuMax, double mem, double memMax, double coverage, string? target, string? skip)
     {
-        var item = Vm(size);
+        var item = VmItem(size);
         var summary = Summary(item.Resource.Id).Cpu(cpu, cpuMax, coverage).Memory(mem, memMax, coverage).Build();
 
         var advice = Advisor.Advise(item, summary, Context());
@@ -71,7 +73,7 @@ public sealed class VmSizeAdvisorTests
     [Fact]
     public void Advise_SteadyLow_SavingsAndEvidenceFromPrices()
     {
-        var item = Vm("Standard_D8s_v5");
+        var item = VmItem("Standard_D8s_v5");
         var summary = Summary(item.Resource.Id).Cpu(20, 40).Memory(30, 40).Build();
 
         var rec = Advisor.Advise(item, summary, Context()).Recommendation!;
@@ -92,7 +94,7 @@ public sealed class VmSizeAdvisorTests
     {
         // D16s_v5: cpu 10% → 1.6 vCPU, memory 10% → 6.4 GB, peaks 3.2 vCPU / 9.6 GB → D4 (40%, 40%; peaks 80%, 60%).
         // 16 → 4 removes 75% > 50%: stages D8 (8 ≥ 16 × 0.5), then D4.
-        var item = Vm("Standard_D16s_v5");
+        var item = VmItem("Standard_D16s_v5");
         var summary = Summary(item.Resource.Id).Cpu(10, 20).Memory(10, 15).Build();
 
         var rec = Advisor.Advise(item, summary, Context()).Recommendation!;
@@ -105,7 +107,7 @@ public sealed class VmSizeAdvisorTests
     [Fact]
     public void Advise_NoCpuData_NoData()
     {
-        var item = Vm("Standard_D8s_v5");
+        var item = VmItem("Standard_D8s_v5");
         var summary = Summary(item.Resource.Id).With(MetricSummary.Empty(MetricNames.Cpu, ExpectedPoints)).Memory(30).Build();
 
         var advice = Advisor.Advise(item, summary, Context());
@@ -117,7 +119,7 @@ public sealed class VmSizeAdvisorTests
     [Fact]
     public void Advise_UnknownPrice_NoPrice()
     {
-        var item = Vm("Standard_D8s_v5");
+        var item = VmItem("Standard_D8s_v5");
         var summary = Summary(item.Resource.Id).Cpu(20, 40).Memory(30, 40).Build();
 
         var advice = Advisor.Advise(item, summary, Context(prices: new PriceSheet([])));
@@ -128,7 +130,7 @@ public sealed class VmSizeAdvisorTests
     [Fact]
     public void Advise_HotWithUnknownPrice_StillScalesUpWithZeroSavings()
     {
-        var item = Vm("Standard_D4s_v5");
+        var item = VmItem("Standard_D4s_v5");
         var summary = Summary(item.Resource.Id).Cpu(90, 95).Memory(50, 60).Build();
 
         var rec = Advisor.Advise(item, summary, Context(prices: new PriceSheet([]))).Recommendation!;
@@ -154,5 +156,37 @@ public sealed class VmSizeAdvisorTests
         var compatible = VmSizeAdvisor.Compatible(current, candidates);
 
         Assert.Equal(["X2-ok"], compatible.Select(c => c.Name));
+    }
+
+    [Fact]
+    public void Advise_AnyUse_TargetNeverProjectsAboveTargetOrPeak()
+    {
+        // Property: a recommended size carries protected demand within target and the peak at ≤ 100% (never below peak + headroom).
+        string[] sizes = ["Standard_D2s_v5", "Standard_D16s_v5", "Standard_D64s_v5", "Standard_E8s_v5", "Standard_F8s_v2", "Standard_B4ms", "Standard_D32as_v5"];
+        var policy = new Optimize.Policy.OptimizePolicy();
+        var context = Context(policy);
+        var gen =
+            from index in Gen.Choose(0, sizes.Length - 1)
+            from cpu in Gen.Choose(0, 1000)
+            from cpuExtra in Gen.Choose(0, 1000)
+            from mem in Gen.Choose(0, 1000)
+            from memExtra in Gen.Choose(0, 1000)
+            select (sizes[index], cpu / 10.0, Math.Min(100, (cpu + cpuExtra) / 10.0), mem / 10.0, Math.Min(100, (mem + memExtra) / 10.0));
+        var recommended = 0;
+        Prop.ForAll(gen.ToArbitrary(), c =>
+        {
+            var (size, cpu, cpuMax, mem, memMax) = c;
+            var item = VmItem(size);
+            var summary = Summary(item.Resource.Id).Cpu(cpu, cpuMax).Memory(mem, memMax).Build();
+            var advice = Advisor.Advise(item, summary, context);
+            if (advice.Recommendation is not { } rec)
+            {
+                return true;
+            }
+
+            recommended++;
+            return PropertyChecks.TargetCarries((((VmConfig)rec.Target).Size, 1), (size, 1), cpu, cpuMax, mem, memMax, rec.Direction, policy.Kinds.VirtualMachine);
+        }).QuickCheckThrowOnFailure();
+        Assert.True(recommended > 0, "the property never saw a recommendation");
     }
 }
