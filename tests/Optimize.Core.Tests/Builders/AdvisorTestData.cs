@@ -55,24 +55,24 @@ internal static class AdvisorTestData
 
     public static AdvisorContext Context(OptimizePolicy? policy = null, PriceSheet? prices = null, params InventoryItem[] inventory) =>
         AdvisorContext.Create(BuiltInCatalog.Default, prices ?? Prices(), policy ?? new OptimizePolicy(), inventory);
-}
 
-/// <summary>Builds a <see cref="ResourceSummary"/> over <see cref="AdvisorTestData.Lookback"/>.</summary>
-internal sealed class ResourceSummaryBuilder(string resourceId)
-{
-    private readonly Dictionary<string, MetricSummary> _metrics = new(StringComparer.Ordinal);
-
-    public ResourceSummaryBuilder With(MetricSummary summary)
+    /// <summary>Builds a <see cref="ResourceSummary"/> over <see cref="AdvisorTestData.Lookback"/>.</summary>
+    internal sealed class ResourceSummaryBuilder(string resourceId)
     {
-        _metrics[summary.Metric] = summary;
-        return this;
+        private readonly Dictionary<string, MetricSummary> _metrics = new(StringComparer.Ordinal);
+
+        public ResourceSummaryBuilder With(MetricSummary summary)
+        {
+            _metrics[summary.Metric] = summary;
+            return this;
+        }
+
+        public ResourceSummaryBuilder Cpu(double p, double? max = null, double coverage = 1.0) =>
+            With(AdvisorTestData.Steady(MetricNames.Cpu, p, max, coverage));
+
+        public ResourceSummaryBuilder Memory(double p, double? max = null, double coverage = 1.0) =>
+            With(AdvisorTestData.Steady(MetricNames.Memory, p, max, coverage));
+
+        public ResourceSummary Build() => new(resourceId, AdvisorTestData.Lookback, new Dictionary<string, MetricSummary>(_metrics));
     }
-
-    public ResourceSummaryBuilder Cpu(double p, double? max = null, double coverage = 1.0) =>
-        With(AdvisorTestData.Steady(MetricNames.Cpu, p, max, coverage));
-
-    public ResourceSummaryBuilder Memory(double p, double? max = null, double coverage = 1.0) =>
-        With(AdvisorTestData.Steady(MetricNames.Memory, p, max, coverage));
-
-    public ResourceSummary Build() => new(resourceId, AdvisorTestData.Lookback, new Dictionary<string, MetricSummary>(_metrics));
 }

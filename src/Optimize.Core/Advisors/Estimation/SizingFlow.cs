@@ -142,8 +142,12 @@ internal static class SizingFlow
         var memProjected = DemandEstimator.Project(memDemand, t.MemoryGb);
         return $"cpu {s} {F(o.CpuStat, "0.#")}% and memory {s} {F(o.MemoryStat, "0.#")}% of {Describe(c, r.CountUnit)} ({what}) = {F(cpuDemand)} vCPU, {F(memDemand)} GB; "
             + $"{Describe(t, r.CountUnit)} projects {F(cpuProjected, "0.#")}% cpu {Cmp(cpuProjected, r.Policy.TargetCpuPercent)} {F(r.Policy.TargetCpuPercent)}% and "
-            + $"{F(memProjected, "0.#")}% memory {Cmp(memProjected, r.Policy.TargetMemoryPercent)} {F(r.Policy.TargetMemoryPercent)}%, saving {M(savings)} {currency}/month.";
+            + $"{F(memProjected, "0.#")}% memory {Cmp(memProjected, r.Policy.TargetMemoryPercent)} {F(r.Policy.TargetMemoryPercent)}%, {Money(savings, currency)}.";
     }
+
+    /// <summary>"saving 140.16 USD/month" or, for an Up, "costing 140.16 USD/month more".</summary>
+    internal static string Money(decimal savings, string currency) =>
+        savings >= 0 ? $"saving {M(savings)} {currency}/month" : $"costing {M(-savings)} {currency}/month more";
 
     private static string Cmp(double value, double limit) => value <= limit + 1e-9 ? "≤" : ">";
 

@@ -92,7 +92,7 @@ public sealed class FunctionAppAdvisor : IAdvisor
 
         outcome.Evidence.Add("maximum.instance.target", target.MaximumInstanceCount, "instances").Add("savings", savings, $"{currency}/month");
         var rationale = $"instances max {F(request.Summary.Get(MetricNames.Instances).Max)} reached the maximum instance count {config.MaximumInstanceCount}; "
-            + $"raise it to {target.MaximumInstanceCount} ({target.InstanceMemoryMb} MB instances), saving {M(savings)} {currency}/month (extra instances bill only when used).";
+            + $"raise it to {target.MaximumInstanceCount} ({target.InstanceMemoryMb} MB instances), {SizingFlow.Money(savings, currency)} (extra instances bill only when used).";
         return Advice.Recommend(new Recommendation(
             request.Item.Resource, config, target, Direction.Up, rationale, outcome.Evidence.ToList(), savings, currency, [target]));
     }

@@ -105,6 +105,19 @@ public sealed class VmSizeAdvisorTests
     }
 
     [Fact]
+    public void Advise_Hot_RationaleStatesTheExtraCost()
+    {
+        var item = VmItem("Standard_D4s_v5");
+        var summary = Summary(item.Resource.Id).Cpu(90, 95).Memory(50, 60).Build();
+
+        var rec = Advisor.Advise(item, summary, Context()).Recommendation!;
+
+        // (0.192 − 0.384) × 730 = −140.16: an Up costs money.
+        Assert.Equal(-140.16m, rec.EstimatedMonthlySavings);
+        Assert.EndsWith("Standard_D8s_v5 projects 45% cpu ≤ 70% and 25% memory ≤ 80%, costing 140.16 USD/month more.", rec.Rationale, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Advise_NoCpuData_NoData()
     {
         var item = VmItem("Standard_D8s_v5");
