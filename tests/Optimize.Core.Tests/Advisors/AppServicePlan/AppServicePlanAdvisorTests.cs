@@ -30,6 +30,8 @@ public sealed class AppServicePlanAdvisorTests
         // B1 × 3 is at Basic's maximum of 3 workers: hot → B2 × 3 (2.85/6 = 47.5%).
         { "hot at max workers → larger SKU", "B1", 3, 95, 98, 30, 40, 1.0, "B2", 3, null },
 
+        // P1v3 × 2 at p95 10% but max 100%: the 4 vCPU peak rules out P0v3 × 2 (2 vCPU → 200%).
+        { "spikes protected", "P1v3", 2, 10, 100, 10, 20, 1.0, null, 0, SkipReasons.RightSizedCode },
         { "partial data", "P2v3", 4, 20, 40, 25, 35, 0.5, null, 0, SkipReasons.CoverageCode },
         { "unknown SKU", "I1v2", 2, 20, 40, 25, 35, 1.0, null, 0, SkipReasons.UnknownSkuCode },
     };
@@ -60,6 +62,29 @@ public sealed class AppServicePlanAdvisorTests
         Assert.Equal(452.60m, rec.EstimatedMonthlySavings);
         Assert.Equal([new AppServicePlanConfig("P2v3", 2)], rec.Stages);
         Assert.Equal(Direction.Down, rec.Direction);
+    }
+
+    [Fact]
+    public void Advise_TenWorkersToTwo_ThreeStages()
+    {
+        // S2 (2 vCPU, 3.5 GB) × 10 at 10%: 2 vCPU, 3.5 GB, peaks 4 vCPU / 7 GB → 2 workers (50%, 50%; peaks 100%, 100%).
+        // S1 × 2 would be 100% cpu → S2 × 2. Stages at ≤ 50% each: 10 → 5 → 3 → 2; saving 8 × 0.19 × 730 = 1109.60.
+        var item = PlanItem("S2", 10);
+        var summary = Summary(item.Resource.Id).Cpu(10, 20).Memory(10, 20).Build();
+
+        var rec = Advisor.Advise(item, summary, Context()).Recommendation!;
+
+        Assert.Equal([5, 3, 2], rec.Stages.Cast<AppServicePlanConfig>().Select(s => s.Workers));
+        Assert.All(rec.Stages.Cast<AppServicePlanConfig>(), s => Assert.Equal("S2", s.Sku));
+        Assert.Equal(1109.60m, rec.EstimatedMonthlySavings);
+    }
+
+    [Fact]
+    public void Advise_NoData_NoData()
+    {
+        var item = PlanItem("P1v3", 2);
+
+        Assert.Equal(SkipReasons.NoDataCode, Advisor.Advise(item, Summary(item.Resource.Id).Build(), Context()).Skip?.Code);
     }
 
     [Theory]

@@ -85,6 +85,15 @@ public sealed class FunctionAppAdvisorTests
     }
 
     [Fact]
+    public void Advise_MemorySpikes_PeakProtected()
+    {
+        // FC-2048: memory p99 10% → 0.2 GB, but max 90% → 1.8 GB; FC-512 (0.5 GB) would be at 360% → keep FC-2048.
+        var item = FunctionItem(2048, 100);
+
+        Assert.Equal(SkipReasons.RightSizedCode, Advisor.Advise(item, Use(item, 10, 90, 10, 20, 2, 5), Context()).Skip?.Code);
+    }
+
+    [Fact]
     public void Advise_SmallestAndLow_AlreadySmallest()
     {
         var item = FunctionItem(512, 100);
