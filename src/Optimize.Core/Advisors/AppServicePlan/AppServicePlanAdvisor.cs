@@ -1,0 +1,67 @@
+using Optimize.Advisors.Estimation;
+using Optimize.Catalog;
+using Optimize.Metrics;
+using Optimize.Model;
+using Optimize.Pricing;
+using Optimize.Recommendations;
+
+namespace Optimize.Advisors.AppServicePlan;
+
+/// <summary>
+/// Right-sizes an App Service plan, workers before SKU (see <see cref="FleetSizer"/>). The SKU only moves within its
+/// family (B ↔ B, S ↔ S, Pv3 ↔ Pv3, Pmv3 ↔ Pmv3), so a plan never leaves its tier and loses features (never
+/// Premium → Basic). Workers stay between 1 and the SKU's maximum, and never drop below 2 when 2 or more today
+/// (zone redundancy and instance-level availability).
+/// </summary>
+public sealed class AppServicePlanAdvisor : IAdvisor
+{
+    /// <inheritdoc />
+    public ResourceKind Kind => ResourceKind.AppServicePlan;
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> RequiredMetrics { get; } = [MetricNames.Cpu, MetricNames.Memory];
+
+    /// <inheritdoc />
+    public Advice Advise(InventoryItem item, ResourceSummary summary, AdvisorContext context)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(context);
+        if (item.Config is not AppServicePlanConfig config)
+        {
+            throw new ArgumentException($"{item.Resource.Id} is not an App Service plan.", nameof(item));
+        }
+
+        var current = context.Catalog.Find(ResourceKind.AppServicePlan, config.Sku);
+        if (current is null)
+        {
+            return Advice.NoChange(item.Resource, SkipReasons.UnknownSku(config.Sku));
+        }
+
+        if (config.Workers < 1)
+        {
+            return Advice.NoChange(item.Resource, SkipReasons.RightSized("no workers: nothing to size"));
+        }
+
+        var region = item.Resource.Location;
+        var ladder = Compatible(current, context.Catalog.Candidates(ResourceKind.AppServicePlan, region));
+        var max = Math.Max(config.Workers, current.MaxWorkers > 0 ? current.MaxWorkers : config.Workers);
+        var request = new SizingRequest(
+            item, summary, context, context.Policy.Kinds.AppServicePlan, new FleetOption(current, config.Workers), MinimumWorkers(config.Workers), max, ladder, RequiredMetrics,
+            o => context.Prices.Find(new PriceKey(ResourceKind.AppServicePlan, o.Sku.Name, region)) is { } p ? Savings.MonthlyHourly(p, o.Count) : null,
+            o => new AppServicePlanConfig(o.Sku.Name, o.Count),
+            "workers");
+        return SizingFlow.ToAdvice(request, SizingFlow.Evaluate(request));
+    }
+
+    /// <summary>SKUs of the same family as <paramref name="current"/>, smallest first.</summary>
+    public static IReadOnlyList<SkuSpec> Compatible(SkuSpec current, IEnumerable<SkuSpec> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(candidates);
+        return [.. candidates.Where(c => string.Equals(c.Family, current.Family, StringComparison.OrdinalIgnoreCase))];
+    }
+
+    /// <summary>The fewest workers a step down may reach: 2 when the current is 2 or more, else 1.</summary>
+    public static int MinimumWorkers(int current) => current >= 2 ? 2 : 1;
+}

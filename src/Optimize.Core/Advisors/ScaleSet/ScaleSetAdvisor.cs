@@ -1,0 +1,64 @@
+using Optimize.Advisors.Estimation;
+using Optimize.Advisors.VirtualMachine;
+using Optimize.Metrics;
+using Optimize.Model;
+using Optimize.Pricing;
+using Optimize.Recommendations;
+
+namespace Optimize.Advisors.ScaleSet;
+
+/// <summary>
+/// Right-sizes a VM scale set, capacity before SKU (see <see cref="FleetSizer"/>): demand is cpu% × vCPU ×
+/// instances; down first finds the smallest instance count that carries it on the current SKU, then, at that
+/// count, a cheaper compatible SKU (same rules as <see cref="VmSizeAdvisor.Compatible"/>) only when it still fits.
+/// The count never goes below 2 when it is 2 or more today (availability across fault domains), else 1. Hot scale
+/// sets get more instances (up to the SKU's maximum capacity) before a larger SKU. Scale sets price from the VM
+/// meter of their size.
+/// </summary>
+public sealed class ScaleSetAdvisor : IAdvisor
+{
+    /// <inheritdoc />
+    public ResourceKind Kind => ResourceKind.ScaleSet;
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> RequiredMetrics { get; } = [MetricNames.Cpu, MetricNames.Memory];
+
+    /// <summary>Largest capacity when the catalog gives none (a scale set's limit with a platform image).</summary>
+    public const int DefaultMaxCapacity = 1000;
+
+    /// <inheritdoc />
+    public Advice Advise(InventoryItem item, ResourceSummary summary, AdvisorContext context)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(context);
+        if (item.Config is not ScaleSetConfig config)
+        {
+            throw new ArgumentException($"{item.Resource.Id} is not a scale set.", nameof(item));
+        }
+
+        var current = context.Catalog.Find(ResourceKind.VirtualMachine, config.Sku);
+        if (current is null)
+        {
+            return Advice.NoChange(item.Resource, SkipReasons.UnknownSku(config.Sku));
+        }
+
+        if (config.Capacity < 1)
+        {
+            return Advice.NoChange(item.Resource, SkipReasons.RightSized("capacity 0 (deallocated): nothing to size"));
+        }
+
+        var region = item.Resource.Location;
+        var ladder = VmSizeAdvisor.Compatible(current, context.Catalog.Candidates(ResourceKind.VirtualMachine, region));
+        var max = Math.Max(config.Capacity, current.MaxWorkers > 0 ? current.MaxWorkers : DefaultMaxCapacity);
+        var request = new SizingRequest(
+            item, summary, context, context.Policy.Kinds.ScaleSet, new FleetOption(current, config.Capacity), MinimumCapacity(config.Capacity), max, ladder, RequiredMetrics,
+            o => context.Prices.Find(new PriceKey(ResourceKind.VirtualMachine, o.Sku.Name, region)) is { } p ? Savings.MonthlyHourly(p, o.Count) : null,
+            o => new ScaleSetConfig(o.Sku.Name, o.Count),
+            "instances");
+        return SizingFlow.ToAdvice(request, SizingFlow.Evaluate(request));
+    }
+
+    /// <summary>The lowest capacity a step down may reach: 2 when the current is 2 or more (availability), else 1.</summary>
+    public static int MinimumCapacity(int current) => current >= 2 ? 2 : 1;
+}
