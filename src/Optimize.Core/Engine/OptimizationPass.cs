@@ -104,12 +104,12 @@ public sealed partial class OptimizationPass
                 await _ports.Passes.RecordPassAsync(pass, cancellationToken);
             }
 
-            Log.PassCompleted(_logger, passId, pass.ResourcesAnalyzed, pass.Recommendations, pass.ChangesPlanned);
+            PassLog.Completed(_logger, passId, pass.ResourcesAnalyzed, pass.Recommendations, pass.ChangesPlanned);
             return new PassResult(pass, advices, planned.Decisions, planned.Plans, timings);
         }
         catch (Exception ex) when (ex is not OperationCanceledException && !request.ReadOnly && ex is not JournalUnavailableException)
         {
-            Log.PassFailed(_logger, ex, passId);
+            PassLog.Failed(_logger, ex, passId);
             await _ports.Passes.RecordPassAsync(pass with { CompletedAt = _time.GetUtcNow(), Status = "failed", Message = ex.Message }, CancellationToken.None);
             throw;
         }
