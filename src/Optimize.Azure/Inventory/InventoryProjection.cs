@@ -31,14 +31,17 @@ internal static class InventoryProjection
         return null;
     }
 
-    /// <summary>True for a Function App on Flex Consumption (kind contains functionapp and sku FlexConsumption or functionAppConfig present).</summary>
+    /// <summary>
+    /// True for a Function App on Flex Consumption: <c>functionAppConfig</c> present (only Flex apps have it), or kind contains
+    /// functionapp and <c>properties.sku</c> is FlexConsumption.
+    /// </summary>
     public static bool IsFlexFunctionApp(JsonNode row)
     {
         var kind = row["kind"]?.GetValue<string>() ?? string.Empty;
         var properties = row["properties"];
-        return kind.Contains("functionapp", StringComparison.OrdinalIgnoreCase)
-            && (string.Equals(properties?["sku"]?.GetValue<string>(), "FlexConsumption", StringComparison.OrdinalIgnoreCase)
-                || properties?["functionAppConfig"] is JsonObject);
+        return properties?["functionAppConfig"] is JsonObject
+            || (kind.Contains("functionapp", StringComparison.OrdinalIgnoreCase)
+                && string.Equals(properties?["sku"]?.GetValue<string>(), "FlexConsumption", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>

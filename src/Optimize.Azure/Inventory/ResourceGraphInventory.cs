@@ -38,7 +38,7 @@ public sealed class ResourceGraphInventory : IInventory
         var types = string.Join(",", kinds.Select(k => $"'{InventoryProjection.Types[k]}'"));
         var query = "resources"
             + $" | where type in~ ({types})"
-            + " | where type !~ 'microsoft.web/sites' or (kind contains 'functionapp' and (properties.sku =~ 'FlexConsumption' or isnotnull(properties.functionAppConfig)))";
+            + " | where type !~ 'microsoft.web/sites' or isnotnull(properties.functionAppConfig) or (kind contains 'functionapp' and properties.sku =~ 'FlexConsumption')";
         if (scope.ResourceGroups.Count > 0)
         {
             query += $" | where resourceGroup in~ ({string.Join(",", scope.ResourceGroups.Select(g => $"'{g.Replace("'", string.Empty, StringComparison.Ordinal)}'"))})";
