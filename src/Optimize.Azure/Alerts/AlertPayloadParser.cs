@@ -155,14 +155,19 @@ public static class AlertPayloadParser
         return description.Length > 0 ? description : Text(essentials["alertRule"]);
     }
 
-    /// <summary>"Percentage CPU GreaterThan 25 (value 31.1)"; dynamic: "… GreaterThan dynamic (Low) …"; log: the query.</summary>
+    /// <summary>"Percentage CPU GreaterThan 25 (value 31.1)"; dynamic: "Transactions GreaterThan 0.3 (dynamic, Low sensitivity) (value 78.09)"; log: the query.</summary>
     private static string? DescribeCriteria(JsonNode? condition)
     {
         var parts = new List<string>();
         foreach (var c in (condition?["allOf"] as JsonArray ?? []).OfType<JsonNode>())
         {
             var metric = Text(c["metricName"]);
-            var threshold = c["threshold"] is not null ? Text(c["threshold"]) : c["alertSensitivity"] is not null ? $"dynamic ({Text(c["alertSensitivity"])})" : string.Empty;
+            var threshold = Text(c["threshold"]);
+            if (c["alertSensitivity"] is not null)
+            {
+                threshold = $"{threshold} (dynamic, {Text(c["alertSensitivity"])} sensitivity)".TrimStart();
+            }
+
             var value = Text(c["metricValue"]);
             var query = Text(c["searchQuery"]);
             var text = metric.Length > 0 ? $"{metric} {Text(c["operator"])} {threshold}".TrimEnd() : query;
