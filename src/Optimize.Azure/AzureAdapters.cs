@@ -39,12 +39,12 @@ public static class AzureAdapters
             [ResourceKind.FunctionApp] = new FunctionAppConfigurationClient(arm),
             [ResourceKind.AutoscaleSetting] = new AutoscaleConfigurationClient(arm),
         });
-        var inventory = new FallbackInventory(
+        var inventory = new InstanceMemoryRecorder(new FallbackInventory(
             new ResourceGraphInventory(arm, configuration, skipped),
-            new ArmListInventory(arm, configuration, skipped));
+            new ArmListInventory(arm, configuration, skipped)));
         return new AzureEngine(
             inventory,
-            new MonitorMetricsClient(arm, metricsPlane, options),
+            new MonitorMetricsClient(arm, metricsPlane, options, inventory.InstanceMemoryMb),
             configuration,
             new RetailPriceBook(prices, options),
             (subscription, regions, fallback, ct) => LoadCatalogAsync(arm, subscription, regions, fallback, ct));

@@ -10,7 +10,7 @@ namespace Optimize.Azure.Configuration;
 /// and check; any <see cref="AzureCallException"/> becomes a typed failure.
 /// </summary>
 /// <typeparam name="TConfig">The configuration record of the kind.</typeparam>
-public abstract class ConfigurationClientBase<TConfig> : IConfigurationClient
+internal abstract class ConfigurationClientBase<TConfig> : IConfigurationClient
     where TConfig : ResourceConfig
 {
     /// <summary>The kind this client serves.</summary>

@@ -12,7 +12,9 @@ internal sealed record AzureMetric(string Name, string Aggregation);
 /// <param name="Metric">Engine metric (<see cref="MetricNames"/>).</param>
 /// <param name="Inputs">The Azure metrics read.</param>
 /// <param name="Combine">Point value from the inputs' values at that point (same order); NaN when a needed input is missing.</param>
-internal sealed record MetricMapping(string Metric, IReadOnlyList<AzureMetric> Inputs, Func<double[], double> Combine);
+/// <param name="PercentOfInstanceMemory">The combined value is bytes per instance, reported as a percentage of the resource's
+/// instance memory (Flex apps); the series is omitted when that memory is unknown.</param>
+internal sealed record MetricMapping(string Metric, IReadOnlyList<AzureMetric> Inputs, Func<double[], double> Combine, bool PercentOfInstanceMemory = false);
 
 /// <summary>
 /// The engine-to-Azure metric map per kind (Azure Monitor supported-metrics pages; names checked against GetMetricDefinitions for sites).
@@ -31,10 +33,12 @@ internal static class MetricMap
             new(MetricNames.Memory, [new("MemoryPercentage", "average")], v => v[0]),
         ]),
 
-        // Flex app: response time in seconds → ms; errors% = 100·Http5xx/Requests (0 when no requests).
-        // Memory% would need the instance memory of the app's config and instances have no platform metric: not read.
+        // Flex app: response time in seconds → ms; errors% = 100·Http5xx/Requests (0 when no requests); memory% = average
+        // working set (bytes) / instance memory, the memory coming from the app's configuration as listed by the inventory.
+        // Instances have no platform metric for Flex: not read.
         [ResourceKind.FunctionApp] = ("Microsoft.Web/sites",
         [
+            new(MetricNames.Memory, [new("AverageMemoryWorkingSet", "average")], v => v[0], PercentOfInstanceMemory: true),
             new(MetricNames.LatencyMs, [new("HttpResponseTime", "average")], v => v[0] * 1000.0),
             new(MetricNames.ErrorPercent, [new("Http5xx", "total"), new("Requests", "total")],
                 v => double.IsNaN(v[1]) ? double.NaN : v[1] <= 0 ? 0 : 100.0 * (double.IsNaN(v[0]) ? 0 : v[0]) / v[1]),

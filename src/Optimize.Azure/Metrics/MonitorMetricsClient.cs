@@ -30,9 +30,15 @@ public sealed class MonitorMetricsClient : IMetricsReader
     private readonly AzureHttp _dataPlane;
     private readonly int _concurrency;
     private readonly bool _batch;
+    private readonly Func<string, int?> _instanceMemoryMb;
 
-    internal MonitorMetricsClient(AzureHttp arm, AzureHttp dataPlane, AzureAdapterOptions options)
+    /// <param name="arm">ARM pipeline (single-resource reads).</param>
+    /// <param name="dataPlane">Monitor data-plane pipeline (batch reads).</param>
+    /// <param name="options">Concurrency and mode.</param>
+    /// <param name="instanceMemoryMb">Instance memory (MB) of a Flex app by resource id, for memory%; null when unknown.</param>
+    internal MonitorMetricsClient(AzureHttp arm, AzureHttp dataPlane, AzureAdapterOptions options, Func<string, int?>? instanceMemoryMb = null)
     {
+        _instanceMemoryMb = instanceMemoryMb ?? (_ => null);
         _arm = arm;
         _dataPlane = dataPlane;
         _concurrency = options.MetricsConcurrency;
@@ -124,7 +130,7 @@ public sealed class MonitorMetricsClient : IMetricsReader
                     var resource = call.Resources.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
                     if (resource is not null)
                     {
-                        Add(results, resource, value["value"] as JsonArray ?? [], call, start, query.Interval, points);
+                        Add(results, resource, value["value"] as JsonArray ?? [], call, start, query.Interval, points, _instanceMemoryMb);
                     }
                 }
             }
@@ -135,7 +141,7 @@ public sealed class MonitorMetricsClient : IMetricsReader
                 var uri = new Uri($"{_arm.Options.ArmEndpoint.AbsoluteUri.TrimEnd('/')}{resource.Id}/providers/Microsoft.Insights/metrics"
                     + $"?api-version={ApiVersion}&metricnames={names}&aggregation={aggregations}&interval={interval}&timespan={timespan}&metricnamespace={ns}");
                 var response = await _arm.SendAsync(RequestMethod.Get, uri, null, "GET Microsoft.Insights/metrics", ArmActions.MetricsRead, cancellationToken).ConfigureAwait(false);
-                Add(results, resource, response.Json?["value"] as JsonArray ?? [], call, start, query.Interval, points);
+                Add(results, resource, response.Json?["value"] as JsonArray ?? [], call, start, query.Interval, points, _instanceMemoryMb);
             }
 
             return results;
@@ -146,12 +152,19 @@ public sealed class MonitorMetricsClient : IMetricsReader
         }
     }
 
-    private static void Add(List<MetricSeries> results, ResourceRef resource, JsonArray metrics, MetricCall call, DateTimeOffset start, TimeSpan interval, int points)
+    private static void Add(
+        List<MetricSeries> results, ResourceRef resource, JsonArray metrics, MetricCall call, DateTimeOffset start, TimeSpan interval, int points, Func<string, int?> instanceMemoryMb)
     {
         var grids = MetricResponseParser.Grids(metrics, call.Inputs, start, interval, points);
         foreach (var mapping in call.Mappings)
         {
             var values = MetricResponseParser.Combine(mapping, grids, points);
+            if (values is not null && mapping.PercentOfInstanceMemory)
+            {
+                var mb = instanceMemoryMb(resource.Id);
+                values = mb is > 0 ? [.. values.Select(b => 100.0 * b / (mb.Value * 1024.0 * 1024.0))] : null;
+            }
+
             if (values is not null)
             {
                 results.Add(new MetricSeries(resource.Id, mapping.Metric, start, interval, values));
