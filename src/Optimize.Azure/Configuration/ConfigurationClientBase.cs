@@ -33,6 +33,10 @@ internal abstract class ConfigurationClientBase<TConfig> : IConfigurationClient
         {
             return new ConfigurationRead(null, ex.Failure);
         }
+        catch (Exception ex) when (IsShapeError(ex))
+        {
+            return new ConfigurationRead(null, ArmErrorMapper.FromException(ex, $"Reading {resource.Kind} {resource.Id}", string.Empty));
+        }
     }
 
     /// <inheritdoc />
@@ -69,7 +73,16 @@ internal abstract class ConfigurationClientBase<TConfig> : IConfigurationClient
         {
             return new ApplyResult(current, ex.Failure);
         }
+        catch (Exception ex) when (IsShapeError(ex))
+        {
+            return new ApplyResult(current, ArmErrorMapper.FromException(ex, $"Applying {typed.Describe()} to {resource.Id}", string.Empty));
+        }
     }
+
+    /// <summary>A response that parsed but lacks what the projection needs (missing or mistyped fields).</summary>
+    private static bool IsShapeError(Exception ex) =>
+        ex is FormatException or KeyNotFoundException or System.Text.Json.JsonException or ArgumentException
+        || (ex is InvalidOperationException && ex is not AzureCallException);
 
     /// <summary>Reads the configuration; throws <see cref="AzureCallException"/>.</summary>
     protected abstract Task<TConfig> ReadCoreAsync(ResourceRef resource, CancellationToken cancellationToken);

@@ -29,6 +29,29 @@ public sealed class AppServicePlanConfigurationClientTests
     }
 
     [Fact]
+    public async Task ReadAsync_MalformedJson_UnexpectedWithClearMessage()
+    {
+        var env = new TestEnv();
+        env.Transport.On("GET", "serverfarms/testsf6141", new CannedResponse(200, "{\"sku\":"));
+
+        var read = await new AppServicePlanConfigurationClient(env.Arm()).ReadAsync(Refs.Plan, TestContext.Current.CancellationToken);
+
+        Assert.Equal(ChangeFailureKinds.Unexpected, read.Failure?.Kind);
+        Assert.StartsWith("GET Microsoft.Web/serverfarms returned malformed JSON", read.Failure!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_JsonWithoutSku_UnexpectedShape()
+    {
+        var env = new TestEnv();
+        env.Transport.On("GET", "serverfarms/testsf6141", new CannedResponse(200, "{\"properties\":{}}"));
+
+        var read = await new AppServicePlanConfigurationClient(env.Arm()).ReadAsync(Refs.Plan, TestContext.Current.CancellationToken);
+
+        Assert.Equal(ChangeFailureKinds.Unexpected, read.Failure?.Kind);
+    }
+
+    [Fact]
     public async Task ReadAsync_404_NotFound()
     {
         var env = new TestEnv();

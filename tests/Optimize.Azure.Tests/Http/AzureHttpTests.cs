@@ -9,21 +9,23 @@ public sealed class AzureHttpTests
 {
     private const string Url = "https://management.azure.com/subscriptions/s/resourceGroups/rg/providers/Microsoft.Web/serverfarms/p?api-version=2024-11-01";
 
-    [Fact]
-    public async Task SendAsync_429WithRetryAfterThenSuccess_RetriesHonouringTheServerDelay()
+    [Theory]
+    [InlineData("retry-after-ms", "40", 40)]
+    [InlineData("Retry-After", "1", 1000)]
+    public async Task SendAsync_429WithRetryAfterThenSuccess_RetriesHonouringTheServerDelay(string header, string value, int expectedMs)
     {
         var delays = new RecordingDelayStrategy();
         var env = new TestEnv(configure: o => o.RetryDelayStrategy = delays);
         env.Transport.On("GET", "serverfarms/p",
-            new CannedResponse(429, "{}", new Dictionary<string, string> { ["retry-after-ms"] = "40" }),
+            new CannedResponse(429, "{}", new Dictionary<string, string> { [header] = value }),
             new CannedResponse(200, "{\"ok\":true}"));
 
         var response = await env.Arm().SendAsync(RequestMethod.Get, new Uri(Url), null, "GET plan", ArmActions.ServerFarmRead, TestContext.Current.CancellationToken);
 
         Assert.Equal(200, response.Status);
         Assert.Equal(2, env.Transport.Requests.Count);
-        // The strategy's own delay is 1 ms; the 40 ms floor can only come from the server's retry-after-ms.
-        Assert.Equal(TimeSpan.FromMilliseconds(40), Assert.Single(delays.Delays));
+        // The strategy's own delay is 1 ms; the larger floor can only come from the server's header.
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), Assert.Single(delays.Delays));
     }
 
     [Fact]
