@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Azure.Core;
+using Optimize.Azure.Http;
+using Optimize.Changes;
+using Optimize.Model;
+
+namespace Optimize.Azure.Configuration;
+
+/// <summary>
+/// Autoscale settings: GET <c>Microsoft.Insights/autoscalesettings</c> (api-version <see cref="ApiVersion"/>), change the default
+/// profile's capacity and its CPU rules' thresholds, PATCH <c>{"properties":{"profiles":[...]}}</c> with <c>If-Match</c> when
+/// the GET returned an ETag. Would be replaced by Azure.ResourceManager.Monitor (<c>AutoscaleSettingResource.UpdateAsync</c>).
+/// Actions: <see cref="ArmActions.AutoscaleRead"/>, <see cref="ArmActions.AutoscaleWrite"/>.
+/// </summary>
+internal sealed class AutoscaleConfigurationClient(AzureHttp http) : ConfigurationClientBase<AutoscaleConfig>
+{
+    /// <summary>Pinned api-version.</summary>
+    public const string ApiVersion = "2022-10-01";
+
+    private static readonly string[] CpuMetrics = ["Percentage CPU", "CpuPercentage"];
+
+    protected override ResourceKind Kind => ResourceKind.AutoscaleSetting;
+
+    protected override async Task<AutoscaleConfig> ReadCoreAsync(ResourceRef resource, CancellationToken cancellationToken) =>
+        Project((await GetAsync(resource, cancellationToken).ConfigureAwait(false)).Json);
+
+    protected override async Task<ChangeFailure?> WriteCoreAsync(
+        ResourceRef resource, AutoscaleConfig current, AutoscaleConfig target, bool allowDeallocation, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(current.TargetResourceId, target.TargetResourceId, StringComparison.OrdinalIgnoreCase))
+        {
+            return new ChangeFailure(ChangeFailureKinds.InvalidTarget, $"The autoscale target resource never changes ({current.TargetResourceId} → {target.TargetResourceId}).");
+        }
+
+        var got = await GetAsync(resource, cancellationToken).ConfigureAwait(false);
+        var profiles = got.Json?["properties"]?["profiles"]?.AsArray() ?? throw new FormatException("autoscale setting has no profiles.");
+        var profile = DefaultProfile(profiles);
+        var capacity = profile["capacity"]!;
+        capacity["minimum"] = target.Minimum.ToString(CultureInfo.InvariantCulture);
+        capacity["maximum"] = target.Maximum.ToString(CultureInfo.InvariantCulture);
+        capacity["default"] = target.Default.ToString(CultureInfo.InvariantCulture);
+        foreach (var rule in CpuRules(profile))
+        {
+            var direction = rule["scaleAction"]?["direction"]?.GetValue<string>();
+            var threshold = direction == "Increase" ? target.ScaleOutCpuPercent : direction == "Decrease" ? target.ScaleInCpuPercent : double.NaN;
+            if (!double.IsNaN(threshold))
+            {
+                rule["metricTrigger"]!["threshold"] = threshold;
+            }
+        }
+
+        var body = new JsonObject { ["properties"] = new JsonObject { ["profiles"] = profiles.DeepClone() } };
+        const string call = "PATCH Microsoft.Insights/autoscalesettings";
+        var response = await http.SendAsync(RequestMethod.Patch, ResourceIds.Url(http.Options.ArmEndpoint, resource.Id, ApiVersion),
+            body, call, ArmActions.AutoscaleWrite, cancellationToken, got.ETag).ConfigureAwait(false);
+        await http.WaitForCompletionAsync(response, call, ArmActions.AutoscaleRead, cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>Projects an autoscale setting resource (ARM or Resource Graph shape).</summary>
+    public static AutoscaleConfig Project(JsonNode? json)
+    {
+        var properties = json?["properties"] ?? throw new FormatException("autoscale setting has no 'properties'.");
+        var target = properties["targetResourceUri"]?.GetValue<string>() ?? throw new FormatException("autoscale setting has no 'targetResourceUri'.");
+        var profile = DefaultProfile(properties["profiles"]?.AsArray() ?? throw new FormatException("autoscale setting has no profiles."));
+        var capacity = profile["capacity"] ?? throw new FormatException("autoscale profile has no capacity.");
+        double scaleOut = double.NaN, scaleIn = double.NaN;
+        foreach (var rule in CpuRules(profile))
+        {
+            var direction = rule["scaleAction"]?["direction"]?.GetValue<string>();
+            var threshold = rule["metricTrigger"]?["threshold"]?.GetValue<double>() ?? double.NaN;
+            if (direction == "Increase" && double.IsNaN(scaleOut))
+            {
+                scaleOut = threshold;
+            }
+            else if (direction == "Decrease" && double.IsNaN(scaleIn))
+            {
+                scaleIn = threshold;
+            }
+        }
+
+        return new AutoscaleConfig(target, Int(capacity["minimum"]), Int(capacity["maximum"]), Int(capacity["default"]), scaleOut, scaleIn);
+    }
+
+    private Task<AzureResponse> GetAsync(ResourceRef resource, CancellationToken cancellationToken) =>
+        http.SendAsync(RequestMethod.Get, ResourceIds.Url(http.Options.ArmEndpoint, resource.Id, ApiVersion), null,
+            "GET Microsoft.Insights/autoscalesettings", ArmActions.AutoscaleRead, cancellationToken);
+
+    /// <summary>The profile that applies outside schedules: the first without recurrence or fixedDate, else the first.</summary>
+    private static JsonNode DefaultProfile(JsonArray profiles) =>
+        profiles.FirstOrDefault(p => p?["recurrence"] is null && p?["fixedDate"] is null) ?? profiles.FirstOrDefault()
+        ?? throw new FormatException("autoscale setting has no profiles.");
+
+    private static IEnumerable<JsonNode> CpuRules(JsonNode profile) =>
+        (profile["rules"]?.AsArray() ?? []).OfType<JsonNode>()
+            .Where(r => CpuMetrics.Contains(r["metricTrigger"]?["metricName"]?.GetValue<string>(), StringComparer.OrdinalIgnoreCase));
+
+    private static int Int(JsonNode? node) => node is null
+        ? throw new FormatException("autoscale capacity value missing.")
+        : int.Parse(node.ToString(), CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,117 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using Azure.Core;
+using Optimize.Azure.Http;
+using Optimize.Model;
+using Optimize.Ports;
+
+namespace Optimize.Azure.Inventory;
+
+/// <summary>
+/// Inventory through Azure Resource Graph: POST <c>/providers/Microsoft.ResourceGraph/resources?api-version=2022-10-01</c> with a KQL
+/// query over the five types, the subscriptions in the body and <c>options.$top</c>/<c>$skipToken</c> paging.
+/// Would be replaced by Azure.ResourceManager.ResourceGraph (<c>TenantResource.GetResourcesAsync</c>). Action: <see cref="ArmActions.ResourceGraphRead"/>.
+/// A Flex app whose row lacks <c>functionAppConfig</c> is read with GET site (<see cref="ArmActions.SiteRead"/>).
+/// </summary>
+public sealed class ResourceGraphInventory : IInventory
+{
+    /// <summary>Resource Graph api-version.</summary>
+    public const string ApiVersion = "2022-10-01";
+
+    private const string Call = "POST Microsoft.ResourceGraph/resources";
+    private readonly AzureHttp _http;
+    private readonly IConfigurationClient _configuration;
+    private readonly Action<string> _skipped;
+
+    internal ResourceGraphInventory(AzureHttp http, IConfigurationClient configuration, Action<string>? skipped = null)
+    {
+        _http = http;
+        _configuration = configuration;
+        _skipped = skipped ?? (_ => { });
+    }
+
+    /// <summary>The KQL query for <paramref name="scope"/>.</summary>
+    public static string Query(InventoryScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var kinds = scope.Kinds.Count == 0 ? Enum.GetValues<ResourceKind>() : scope.Kinds.Distinct().ToArray();
+        var types = string.Join(",", kinds.Select(k => $"'{InventoryProjection.Types[k]}'"));
+        var query = "resources"
+            + $" | where type in~ ({types})"
+            + " | where type !~ 'microsoft.web/sites' or isnotnull(properties.functionAppConfig) or (kind contains 'functionapp' and properties.sku =~ 'FlexConsumption')";
+        if (scope.ResourceGroups.Count > 0)
+        {
+            query += $" | where resourceGroup in~ ({string.Join(",", scope.ResourceGroups.Select(g => $"'{g.Replace("'", string.Empty, StringComparison.Ordinal)}'"))})";
+        }
+
+        return query + " | project id, type, kind, location, tags, sku, properties";
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<InventoryItem> ListAsync(InventoryScope scope, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (scope.Subscriptions.Count == 0)
+        {
+            throw new ArgumentException("The scope names no subscription.", nameof(scope));
+        }
+
+        var uri = new Uri($"{_http.Options.ArmEndpoint.AbsoluteUri.TrimEnd('/')}/providers/Microsoft.ResourceGraph/resources?api-version={ApiVersion}");
+        var query = Query(scope);
+        string? skipToken = null;
+        do
+        {
+            var options = new JsonObject { ["$top"] = _http.Options.ResourceGraphPageSize, ["resultFormat"] = "objectArray" };
+            if (skipToken is not null)
+            {
+                options["$skipToken"] = skipToken;
+            }
+
+            var body = new JsonObject
+            {
+                ["subscriptions"] = new JsonArray([.. scope.Subscriptions.Select(s => (JsonNode)s)]),
+                ["query"] = query,
+                ["options"] = options,
+            };
+            var response = await _http.SendAsync(RequestMethod.Post, uri, body, Call, ArmActions.ResourceGraphRead, cancellationToken).ConfigureAwait(false);
+            var rows = response.Json?["data"] as JsonArray
+                ?? throw new AzureCallException(ArmErrorMapper.FromException(new FormatException("no 'data' array (objectArray result)."), Call, ArmActions.ResourceGraphRead), response.Status);
+            foreach (var row in rows.OfType<JsonNode>())
+            {
+                var item = await ProjectAsync(row, _configuration, _skipped, cancellationToken).ConfigureAwait(false);
+                if (item is not null)
+                {
+                    yield return item;
+                }
+            }
+
+            skipToken = response.Json?["$skipToken"]?.GetValue<string>();
+        }
+        while (!string.IsNullOrEmpty(skipToken));
+    }
+
+    /// <summary>Projects a row; a Flex app without scale settings in the row is read directly.</summary>
+    internal static async Task<InventoryItem?> ProjectAsync(JsonNode row, IConfigurationClient configuration, Action<string> skipped, CancellationToken cancellationToken)
+    {
+        var (resource, config, reason) = InventoryProjection.Project(row);
+        if (resource is null)
+        {
+            skipped(reason!);
+            return null;
+        }
+
+        if (config is null)
+        {
+            var read = await configuration.ReadAsync(resource, cancellationToken).ConfigureAwait(false);
+            if (read.Config is null)
+            {
+                skipped($"{resource.Id}: {read.Failure}");
+                return null;
+            }
+
+            config = read.Config;
+        }
+
+        return new InventoryItem(resource, config);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Text.Json.Nodes;
+using Optimize.Azure.Configuration;
+using Optimize.Azure.Http;
+using Optimize.Azure.Inventory;
+using Optimize.Azure.Tests.Http;
+using Optimize.Model;
+using Optimize.Ports;
+
+namespace Optimize.Azure.Tests.Inventory;
+
+public sealed class ResourceGraphInventoryTests
+{
+    private static readonly InventoryScope Scope = new(["sub1", "sub2"], [], []);
+
+    private static CannedResponse Page(string? skipToken, params JsonNode[] rows)
+    {
+        var body = new JsonObject { ["totalRecords"] = rows.Length, ["count"] = rows.Length, ["data"] = new JsonArray(rows), ["resultTruncated"] = "false" };
+        if (skipToken is not null)
+        {
+            body["$skipToken"] = skipToken;
+        }
+
+        return new CannedResponse(200, body.ToJsonString());
+    }
+
+    private static (ResourceGraphInventory Inventory, TestEnv Env) Create()
+    {
+        var env = new TestEnv();
+        var http = env.Arm();
+        var configuration = new ConfigurationRouter(new Dictionary<ResourceKind, IConfigurationClient> { [ResourceKind.FunctionApp] = new FunctionAppConfigurationClient(http) });
+        return (new ResourceGraphInventory(http, configuration), env);
+    }
+
+    [Fact]
+    public async Task ListAsync_TwoPages_FollowsSkipTokenAndProjectsEveryKind()
+    {
+        var (inventory, env) = Create();
+        env.Transport.On("POST", "Microsoft.ResourceGraph/resources",
+            Page("token-2", InventoryRows.Vm(), InventoryRows.Plan(), InventoryRows.FlexSite()),
+            Page(null, InventoryRows.Autoscale(), InventoryRows.ScaleSet(), InventoryRows.WebApp()));
+
+        var items = await inventory.ListAsync(Scope, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+            [new VmConfig("Standard_DS3_v2"), new AppServicePlanConfig("P1", 1), new FunctionAppConfig(2048, 100), items[3].Config, new ScaleSetConfig("Standard_D2s_v5", 3)],
+            items.Select(i => i.Config));
+        Assert.IsType<AutoscaleConfig>(items[3].Config);
+        Assert.Equal("value1", items[3].Resource.Tags["key1"]);
+        Assert.Equal("eastus", items[1].Resource.Location);
+        var sent = env.Transport.Sent("POST", "Microsoft.ResourceGraph/resources");
+        Assert.Equal(2, sent.Count);
+        Assert.All(sent, r => Assert.Equal("2022-10-01", r.Query("api-version")));
+        var first = JsonNode.Parse(sent[0].Body)!;
+        var second = JsonNode.Parse(sent[1].Body)!;
+        Assert.Equal(["sub1", "sub2"], first["subscriptions"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Equal(1000, first["options"]!["$top"]!.GetValue<int>());
+        Assert.Null(first["options"]!["$skipToken"]);
+        Assert.Equal("token-2", second["options"]!["$skipToken"]!.GetValue<string>());
+        var query = first["query"]!.GetValue<string>();
+        foreach (var type in new[] { "microsoft.web/sites", "microsoft.web/serverfarms", "microsoft.compute/virtualmachines", "microsoft.compute/virtualmachinescalesets", "microsoft.insights/autoscalesettings" })
+        {
+            Assert.Contains($"'{type}'", query, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("tags", query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Query_KindsAndGroups_NarrowsTypesAndResourceGroups()
+    {
+        var query = ResourceGraphInventory.Query(new InventoryScope(["s"], ["rg-a", "rg-b"], [ResourceKind.VirtualMachine]));
+
+        Assert.Contains("type in~ ('microsoft.compute/virtualmachines')", query, StringComparison.Ordinal);
+        Assert.Contains("resourceGroup in~ ('rg-a','rg-b')", query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListAsync_FlexRowWithoutScaleSettings_ReadsTheSiteDirectly()
+    {
+        var (inventory, env) = Create();
+        var row = InventoryRows.FlexSite();
+        row["properties"]!["functionAppConfig"]!.AsObject().Remove("scaleAndConcurrency");
+        env.Transport
+            .On("POST", "Microsoft.ResourceGraph/resources", Page(null, row))
+            .On("GET", "sites/sitef6141", ArmExample.Load("Microsoft.Web/2026-07-15/CreateOrUpdateFunctionAppFlexConsumption.json").Response());
+
+        var items = await inventory.ListAsync(Scope, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(new FunctionAppConfig(2048, 100), Assert.Single(items).Config);
+        Assert.Single(env.Transport.Sent("GET", "sites/sitef6141"));
+    }
+
+    [Fact]
+    public async Task ListAsync_403_ThrowsNamingResourceGraphRead()
+    {
+        var (inventory, env) = Create();
+        env.Transport.On("POST", "Microsoft.ResourceGraph/resources", new CannedResponse(403, "{\"error\":{\"code\":\"AuthorizationFailed\"}}"));
+
+        var ex = await Assert.ThrowsAsync<AzureCallException>(async () => await inventory.ListAsync(Scope, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains(ArmActions.ResourceGraphRead, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FallbackInventory_ResourceGraph403_ListsWithArmCallsFollowingNextLink()
+    {
+        var env = new TestEnv();
+        var http = env.Arm();
+        var configuration = new ConfigurationRouter(new Dictionary<ResourceKind, IConfigurationClient>());
+        var inventory = new FallbackInventory(new ResourceGraphInventory(http, configuration), new ArmListInventory(http, configuration));
+        var next = "https://management.azure.com/subscriptions/sub1/providers/Microsoft.Compute/virtualMachines?api-version=2024-07-01&$skiptoken=p2";
+        env.Transport
+            .On("POST", "Microsoft.ResourceGraph/resources", new CannedResponse(403, "{}"))
+            .On(r => r.Uri.AbsoluteUri == next, _ => new CannedResponse(200, new JsonObject { ["value"] = new JsonArray(InventoryRows.Vm()) }.ToJsonString()))
+            .On("GET", "/providers/Microsoft.Compute/virtualMachines?", new CannedResponse(200, new JsonObject { ["value"] = new JsonArray(InventoryRows.Vm()), ["nextLink"] = next }.ToJsonString()))
+            .On("GET", "/providers/", new CannedResponse(200, "{\"value\":[]}"));
+
+        var items = await inventory.ListAsync(new InventoryScope(["sub1"], [], [ResourceKind.VirtualMachine, ResourceKind.AppServicePlan]), TestContext.Current.CancellationToken)
+            .ToListAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, items.Count);
+        Assert.Equal(
+            ["POST /providers/Microsoft.ResourceGraph/resources", "GET /subscriptions/sub1/providers/Microsoft.Compute/virtualMachines", "GET /subscriptions/sub1/providers/Microsoft.Compute/virtualMachines", "GET /subscriptions/sub1/providers/Microsoft.Web/serverfarms"],
+            env.Transport.Requests.Select(r => $"{r.Method} {r.Uri.AbsolutePath}"));
+    }
+}
