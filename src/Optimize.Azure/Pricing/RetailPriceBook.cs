@@ -19,9 +19,6 @@ public sealed class RetailPriceBook : IPriceBook
     /// <summary>Retail Prices api-version.</summary>
     public const string ApiVersion = "2023-01-01-preview";
 
-    // Stands in for Optimize.Pricing.PriceSkus.FlexConsumptionGbSecond (being added to Core by another helper); the lead switches it.
-    private const string FlexConsumptionGbSecond = "FlexConsumption";
-
     private const string Call = "GET prices.azure.com/api/retail/prices";
     private readonly AzureHttp _http;
     private readonly string _currency;
@@ -91,7 +88,7 @@ public sealed class RetailPriceBook : IPriceBook
                     || Text(i, "armSkuName").Equals(key.Sku, StringComparison.OrdinalIgnoreCase))
                 && Text(i, "unitOfMeasure") == "1 Hour"
                 && Text(i, "productName").Contains("Linux", StringComparison.OrdinalIgnoreCase) == _linuxPlans),
-            ResourceKind.FunctionApp when key.Sku.Equals(FlexConsumptionGbSecond, StringComparison.OrdinalIgnoreCase) => candidates.Where(i =>
+            ResourceKind.FunctionApp when key.Sku.Equals(PriceSkus.FlexConsumptionGbSecond, StringComparison.OrdinalIgnoreCase) => candidates.Where(i =>
                 (Text(i, "productName") + " " + Text(i, "skuName")).Contains("Flex", StringComparison.OrdinalIgnoreCase)
                 && Text(i, "unitOfMeasure").Contains("GB Second", StringComparison.OrdinalIgnoreCase)
                 && !Text(i, "meterName").Contains("Always Ready", StringComparison.OrdinalIgnoreCase)),
