@@ -163,6 +163,10 @@ public sealed partial class TableJournal
     private Task UpsertAsync(TableEntity entity, string what, CancellationToken cancellationToken) =>
         StoreCall.RunAsync(what, () => changes.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken), cancellationToken);
 
-    private static Task DeleteIfExistsAsync(TableClient table, string partitionKey, string rowKey, string what, CancellationToken cancellationToken) =>
-        StoreCall.RunAsync(what, () => table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken), cancellationToken);
+    /// <summary>Deletes a row if present; true when it was there.</summary>
+    private static async Task<bool> DeleteIfExistsAsync(TableClient table, string partitionKey, string rowKey, string what, CancellationToken cancellationToken)
+    {
+        var response = await StoreCall.RunAsync(what, () => table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return response.Status != 404;
+    }
 }

@@ -12,7 +12,7 @@ public sealed partial class TableJournal
     /// <remarks>
     /// Passes that started before <paramref name="olderThan"/> go with all their decisions. Changes created on a day
     /// before <paramref name="olderThan"/>'s day whose state is terminal and whose last update is older go with their
-    /// events and index rows. A change that is not terminal is never touched. Counts every row deleted, index rows included.
+    /// events and index rows. A change that is not terminal is never touched. Counts every row deleted, index rows and event head rows included.
     /// </remarks>
     /// <exception cref="JournalUnavailableException">The store stayed unavailable after retries.</exception>
     public async Task<int> PurgeAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default)
@@ -24,8 +24,7 @@ public sealed partial class TableJournal
         foreach (var pass in passRows)
         {
             deleted += await DeletePartitionAsync(decisions, KeyEncoding.ForId(pass.GetString("PassId")), cancellationToken).ConfigureAwait(false);
-            await DeleteIfExistsAsync(passes, pass.PartitionKey, pass.RowKey, "purge a pass", cancellationToken).ConfigureAwait(false);
-            deleted++;
+            deleted += await DeleteIfExistsAsync(passes, pass.PartitionKey, pass.RowKey, "purge a pass", cancellationToken).ConfigureAwait(false) ? 1 : 0;
         }
 
         // Day partitions of olderThan's day and older sort at or above the boundary of the next day.
@@ -52,14 +51,12 @@ public sealed partial class TableJournal
                     (ChangeEntities.MainPartition(change), row),
                 })
                 {
-                    await DeleteIfExistsAsync(changes, pk, rk, "purge a change", cancellationToken).ConfigureAwait(false);
-                    deleted++;
+                    deleted += await DeleteIfExistsAsync(changes, pk, rk, "purge a change", cancellationToken).ConfigureAwait(false) ? 1 : 0;
                 }
             }
 
             // The day pointer goes too (a pointer to a missing main row is debris of a crashed create).
-            await DeleteIfExistsAsync(changes, pointer.PartitionKey, pointer.RowKey, "purge a change", cancellationToken).ConfigureAwait(false);
-            deleted++;
+            deleted += await DeleteIfExistsAsync(changes, pointer.PartitionKey, pointer.RowKey, "purge a change", cancellationToken).ConfigureAwait(false) ? 1 : 0;
         }
 
         return deleted;
