@@ -85,7 +85,7 @@ stop() {
     rm -f "$state"
     return 0
   fi
-  kill "$AZURITE_PID" 2>/dev/null || true
+  kill -INT "$AZURITE_PID" 2>/dev/null || true
   for _ in $(seq 1 50); do kill -0 "$AZURITE_PID" 2>/dev/null || break; sleep 0.1; done
   kill -9 "$AZURITE_PID" 2>/dev/null || true
   [[ -n "${AZURITE_DIR:-}" && "$AZURITE_DIR" == */optimize-azurite.* ]] && rm -rf "$AZURITE_DIR"

@@ -96,7 +96,7 @@ public sealed partial class LocalAzurite : IAsyncDisposable
         return journal;
     }
 
-    /// <summary>Stops Azurite if this instance started it.</summary>
+    /// <summary>Stops Azurite if this instance started it: SIGINT (it saves its data), then a kill after 10 s.</summary>
     public async ValueTask DisposeAsync()
     {
         if (process is null)
@@ -106,6 +106,20 @@ public sealed partial class LocalAzurite : IAsyncDisposable
 
         try
         {
+            if (!process.HasExited && NativeSignals.TryInterrupt(process.Id))
+            {
+                // Graceful: Azurite flushes its data on SIGINT.
+                using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                try
+                {
+                    await process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Fall through to the hard kill.
+                }
+            }
+
             if (!process.HasExited)
             {
                 process.Kill(entireProcessTree: true);
