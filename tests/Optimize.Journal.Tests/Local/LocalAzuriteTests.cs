@@ -30,7 +30,13 @@ public sealed class LocalAzuriteTests
     {
         if (!File.Exists(Path.Combine(RepoPaths.Root, "node_modules", "azurite", "dist", "src", "table", "main.js")))
         {
-            Assert.Skip("Azurite is not installed in this checkout: run `npm ci` (needs Node 20+).");
+            const string reason = "Azurite is not installed in this checkout: run `npm ci` (needs Node 20+).";
+            if (Support.Azurite.Required)
+            {
+                Assert.Fail("OPTIMIZE_REQUIRE_AZURITE=1 but " + reason);
+            }
+
+            Assert.Skip(reason);
         }
 
         var port = TableJournalFactoryTests.FreePort();
