@@ -12,8 +12,8 @@ public sealed partial class TableJournal
 {
     /// <inheritdoc />
     /// <remarks>Writes the id pointer first (its insert is the duplicate check), then the pass, day and active index
-    /// rows, then the main row. A crash midway leaves pointers to a missing main row, which readers skip and a retried
-    /// create repairs.</remarks>
+    /// rows, then the main row (its AddEntity decides between racing creators). A crash midway leaves pointers to a
+    /// missing main row, which readers skip and a retried create of the same record completes.</remarks>
     /// <exception cref="ArgumentException">The record is invalid (ids disagree, too large).</exception>
     public async Task<ChangeRecord> CreateAsync(ChangeRecord change, CancellationToken cancellationToken = default)
     {
@@ -28,12 +28,15 @@ public sealed partial class TableJournal
             }
             catch (RequestFailedException ex) when (ex.Status == 409)
             {
-                if (await ResolveAsync(await GetPointerAsync(idPointer.PartitionKey, idPointer.RowKey, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false) is not null)
+                // Debris of a crashed create of this very record (same main row, never written) is repaired by
+                // carrying on: the main row's AddEntity below still lets only one creator win. Anything else conflicts.
+                var existing = await GetPointerAsync(idPointer.PartitionKey, idPointer.RowKey, cancellationToken).ConfigureAwait(false);
+                if (existing is null
+                    || ChangeEntities.Target(existing) != ChangeEntities.Target(idPointer)
+                    || await ResolveAsync(existing, cancellationToken).ConfigureAwait(false) is not null)
                 {
                     throw new JournalConflictException($"Change {change.ChangeId} already exists.", ex);
                 }
-
-                await changes.UpsertEntityAsync(idPointer, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             }
         }, cancellationToken).ConfigureAwait(false);
 

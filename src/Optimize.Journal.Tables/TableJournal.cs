@@ -62,7 +62,7 @@ public sealed partial class TableJournal : IPassJournal, IChangeJournal, IJourna
         }
     }
 
-    /// <summary>Deletes the four tables and everything in them (tests, <c>optimize demo --reset</c>).</summary>
+    /// <summary>Deletes the four tables and everything in them (tests, resets).</summary>
     /// <exception cref="JournalUnavailableException">The store stayed unavailable after retries.</exception>
     public async Task DeleteTablesAsync(CancellationToken cancellationToken = default)
     {

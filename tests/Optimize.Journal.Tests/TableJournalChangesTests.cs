@@ -94,6 +94,33 @@ public sealed class TableJournalChangesTests
     }
 
     [Fact]
+    public async Task CreateAsync_SameIdInParallel_ExactlyOneCreated()
+    {
+        await using var t = await TestJournal.CreateAsync();
+
+        var creates = Enumerable.Range(0, 6)
+            .Select(i => Task.Run(async () =>
+            {
+                try
+                {
+                    await t.Journal.CreateAsync(Change("chg-par", Vm($"vm-{i}"), T0.AddMinutes(i)), Ct);
+                    return true;
+                }
+                catch (JournalConflictException)
+                {
+                    return false;
+                }
+            }, Ct))
+            .ToArray();
+        var won = await Task.WhenAll(creates);
+
+        Assert.Single(won, w => w);
+        var stored = (await t.Journal.GetAsync("chg-par", Ct))!;
+        Assert.Equal(Vm($"vm-{Array.IndexOf(won, true)}"), stored.Resource.Id);
+        Assert.Equal(["chg-par"], await Ids(t.Journal.ListChangesAsync(new HistoryQuery(), Ct)));
+    }
+
+    [Fact]
     public async Task UpdateAsync_WithoutETag_ThrowsArgumentException()
     {
         await using var t = await TestJournal.CreateAsync();
