@@ -17,7 +17,8 @@ echo "==> npm ci (Azurite)"
 npm ci --no-audit --no-fund --loglevel=error
 
 echo "==> starting Azurite (tables)"
-eval "$(scripts/azurite.sh start)"
+out=$(scripts/azurite.sh start) || { echo "test.sh: Azurite did not start (see above)" >&2; exit 1; }
+eval "$out"
 trap 'scripts/azurite.sh stop >/dev/null 2>&1 || true' EXIT
 export OPTIMIZE_REQUIRE_AZURITE=1
 

@@ -16,7 +16,7 @@ namespace Optimize.Journal.Tables;
 /// Thread-safe. Failures: <see cref="JournalUnavailableException"/> when the store stays down after the client's
 /// retries, <see cref="JournalConflictException"/> on ETag mismatch or duplicate create.
 /// </summary>
-public sealed partial class TableJournal : IPassJournal, IChangeJournal, IJournalReader, IJournalRetention
+public sealed partial class TableJournal : IJournal
 {
     /// <summary>Most operations Table Storage accepts in one transaction.</summary>
     public const int MaxBatch = 100;
@@ -48,6 +48,9 @@ public sealed partial class TableJournal : IPassJournal, IChangeJournal, IJourna
 
     /// <summary>The options in use.</summary>
     public TableJournalOptions Options => options;
+
+    /// <inheritdoc />
+    public string Description => $"Azure Table Storage at {service.Uri} (tables {options.TablePrefix}*)";
 
     /// <summary>Names of the four tables.</summary>
     public IReadOnlyList<string> TableNames => [options.PassesTable, options.DecisionsTable, options.ChangesTable, options.EventsTable];
