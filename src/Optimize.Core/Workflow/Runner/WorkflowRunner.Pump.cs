@@ -66,6 +66,12 @@ public sealed partial class WorkflowRunner
                     (null, { } u) => u,
                     ({ } n, { } u) => n < u ? n : u,
                 };
+                if (HasQueuedWork())
+                {
+                    // An event or activity completion arrived from another thread while the timers were read.
+                    continue;
+                }
+
                 if (target is not { } t || t <= now)
                 {
                     return;
@@ -171,6 +177,14 @@ public sealed partial class WorkflowRunner
         lock (_queueGate)
         {
             return _queue.TryDequeue(out item!);
+        }
+    }
+
+    private bool HasQueuedWork()
+    {
+        lock (_queueGate)
+        {
+            return _queue.Count > 0;
         }
     }
 

@@ -159,6 +159,35 @@ public sealed class WorkflowRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task RaiseEventAsync_RealClockPumpWaiting_WakesThePumpBeforeTheTimeout()
+    {
+        using var runner = new WorkflowRunner(TimeProvider.System, new ActivityRegistry(), NullLoggerFactory.Instance);
+        runner.RegisterWorkflow<string, string>("w", async (ctx, _) =>
+        {
+            ctx.SetCustomStatus("waiting");
+            var result = await ctx.WaitForEventAsync<ApprovalDecision>("go", TimeSpan.FromMinutes(10));
+            return result.Received ? "received from " + result.Value!.By : "timed out";
+        });
+        await runner.StartAsync("w", "i-1", "x");
+
+        // Without the wake-up the pump would sleep until the 10 min timeout; give up after 30 s instead of hanging.
+        using var guard = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        guard.CancelAfter(TimeSpan.FromSeconds(30));
+        var pump = runner.RunUntilIdleAsync(ct: guard.Token);
+        while (runner.GetStatus("i-1")!.ReadCustomStatus<string>() != "waiting")
+        {
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(await runner.RaiseEventAsync("i-1", "go", new ApprovalDecision(true, "alice")));
+        await pump;
+
+        var final = runner.GetStatus("i-1")!;
+        Assert.True(final.RuntimeStatus == WorkflowRuntimeStatus.Completed, $"{final.RuntimeStatus} {final.Failure}");
+        Assert.Equal("received from alice", final.ReadOutput<string>());
+    }
+
+    [Fact]
     public async Task StartAsync_UnknownWorkflow_Throws() =>
         await Assert.ThrowsAsync<ArgumentException>(() => _runner.StartAsync("nope", "i-1", "x"));
 
