@@ -1,0 +1,137 @@
+using Microsoft.Extensions.Logging;
+using Optimize.Changes;
+using Optimize.Model;
+using Optimize.Ports;
+
+namespace Optimize.Workflow;
+
+/// <summary>
+/// The steps both change workflows share, over one workflow context: journal a step, read and apply the
+/// configuration (activity exceptions turned into failures as data), and the verified rollback. Deterministic:
+/// time comes only from the context.
+/// </summary>
+internal sealed class ChangeRun
+{
+    /// <summary>Rollback applies tried before verifying.</summary>
+    public const int RollbackAttempts = 3;
+
+    /// <summary>Wait after the first failed rollback apply; doubled after each.</summary>
+    public static readonly TimeSpan RollbackBackoff = TimeSpan.FromSeconds(30);
+
+    private readonly IWorkflowContext _context;
+    private readonly ILogger _log;
+
+    public ChangeRun(IWorkflowContext context, string changeId, ResourceRef resource, int stageCount)
+    {
+        _context = context;
+        ChangeId = changeId;
+        Resource = resource;
+        StageCount = stageCount;
+        _log = context.CreateReplaySafeLogger("Optimize.Workflow." + context.InstanceId);
+    }
+
+    public IWorkflowContext Context => _context;
+
+    public string ChangeId { get; }
+
+    public ResourceRef Resource { get; }
+
+    public int StageCount { get; }
+
+    /// <summary>The rollback target, once captured.</summary>
+    public ResourceConfig? Captured { get; set; }
+
+    /// <summary>Pre-change guard statistics, once measured.</summary>
+    public GuardBaseline? Baseline { get; set; }
+
+    /// <summary>When the first stage was applied (alerts fired before it are not the change's).</summary>
+    public DateTimeOffset? ChangeStartedAt { get; set; }
+
+    /// <summary>Stages promoted so far.</summary>
+    public int StagesCompleted { get; set; }
+
+    /// <summary>The configuration last read back after an apply.</summary>
+    public ResourceConfig? LastObserved { get; set; }
+
+    /// <summary>Workflow time.</summary>
+    public DateTimeOffset Now => new(DateTime.SpecifyKind(_context.CurrentUtcDateTime, DateTimeKind.Utc));
+
+    /// <summary>"stage 2/3" for 0-based <paramref name="index"/>.</summary>
+    public string Label(int index) => $"stage {index + 1}/{StageCount}";
+
+    /// <summary>Journals a step (before acting on it), publishes the status and logs it.</summary>
+    public async Task RecordAsync(string step, int stage, ChangeState state, string message, VerdictKind? verdict = null, ResourceConfig? captured = null)
+    {
+        await _context.CallActivityAsync<ChangeEvent>(
+            ActivityNames.RecordStep,
+            new JournalStepInput(ChangeId, step, stage, state, message, Now, verdict, captured));
+        _context.SetCustomStatus(new ChangeProgress(ChangeId, stage, StageCount, state, step, message));
+        _log.WorkflowStep(ChangeId, Resource.Id, step, state.ToString(), message);
+    }
+
+    /// <summary>Reads the configuration; an activity exception becomes a failed read.</summary>
+    public async Task<ConfigurationRead> ReadAsync()
+    {
+        try
+        {
+            return await _context.CallActivityAsync<ConfigurationRead>(ActivityNames.CaptureConfiguration, Resource);
+        }
+        catch (WorkflowActivityException ex)
+        {
+            return ConfigurationRead.Fail(ChangeFailureKinds.Unexpected, ex.Message);
+        }
+    }
+
+    /// <summary>Applies a configuration; an activity exception becomes a failed apply.</summary>
+    public async Task<ApplyResult> ApplyAsync(ResourceConfig target, bool allowDeallocation)
+    {
+        try
+        {
+            return await _context.CallActivityAsync<ApplyResult>(
+                ActivityNames.ApplyConfiguration, new ApplyInput(ChangeId, Resource, target, allowDeallocation));
+        }
+        catch (WorkflowActivityException ex)
+        {
+            return ApplyResult.Fail(ChangeFailureKinds.Unexpected, ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// Restores <see cref="Captured"/>: state RollingBack, apply (up to <see cref="RollbackAttempts"/> times with a
+    /// durable-timer backoff), read back and compare. Verified → RolledBack; otherwise RollbackFailed with an
+    /// escalate step naming what was expected and found.
+    /// </summary>
+    public async Task<RollbackResult> RollBackAsync(int stage, string reason, bool allowDeallocation, string verb = "rolled back")
+    {
+        var target = Captured ?? throw new InvalidOperationException("Nothing captured to roll back to.");
+        await RecordAsync(ChangeSteps.Rollback, stage, ChangeState.RollingBack, $"rolling back to {target.Describe()}: {reason}");
+        for (var attempt = 1; attempt <= RollbackAttempts; attempt++)
+        {
+            var applied = await ApplyAsync(target, allowDeallocation);
+            if (applied.Succeeded)
+            {
+                break;
+            }
+
+            await RecordAsync(ChangeSteps.Rollback, stage, ChangeState.RollingBack, $"rollback attempt {attempt}/{RollbackAttempts} failed: {applied.Failure}");
+            if (attempt < RollbackAttempts)
+            {
+                var backoff = RollbackBackoff * (1 << (attempt - 1));
+                await _context.CreateTimer((Now + backoff).UtcDateTime, CancellationToken.None);
+            }
+        }
+
+        var read = await ReadAsync();
+        if (read.Config is { } found && found == target)
+        {
+            var message = $"{verb}: {reason}";
+            await RecordAsync(ChangeSteps.Rollback, stage, ChangeState.RolledBack, message);
+            return new RollbackResult(ChangeState.RolledBack, found, message);
+        }
+
+        var seen = read.Config?.Describe() ?? $"nothing readable ({read.Failure})";
+        var escalation = $"rollback did not verify: expected {target.Describe()}, found {seen} (after: {reason})";
+        await RecordAsync(ChangeSteps.Escalate, stage, ChangeState.RollbackFailed, escalation);
+        return new RollbackResult(ChangeState.RollbackFailed, read.Config, escalation);
+    }
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Optimize.Changes;
+using Optimize.Journal;
+
+namespace Optimize.Workflow.Runner;
+
+/// <summary>
+/// Picks up changes a crash left active, from the journal: nothing applied (Planned, AwaitingApproval) → start again
+/// from the plan (an approval already given is not asked again); a stage being applied → apply it again and observe it
+/// fully; a stage observed whose window still has at least one check left → finish observing it; otherwise, or when a
+/// rollback was under way → roll back. Each decision is journaled as a <see cref="ChangeSteps.Recover"/> step.
+/// </summary>
+public sealed class RecoveryService
+{
+    private readonly IChangeJournal _journal;
+    private readonly IJournalReader _reader;
+    private readonly WorkflowRunner _runner;
+    private readonly TimeProvider _time;
+    private readonly ILogger<RecoveryService> _logger;
+
+    /// <summary>Creates the service.</summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public RecoveryService(IChangeJournal journal, IJournalReader reader, WorkflowRunner runner, TimeProvider time, ILogger<RecoveryService> logger)
+    {
+        _journal = journal ?? throw new ArgumentNullException(nameof(journal));
+        _reader = reader ?? throw new ArgumentNullException(nameof(reader));
+        _runner = runner ?? throw new ArgumentNullException(nameof(runner));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    /// <summary>Starts a workflow for every active change of the journal (call once, when the host starts; then pump the runner).</summary>
+    /// <returns>One action per active change.</returns>
+    public async Task<IReadOnlyList<RecoveryAction>> RecoverAsync(CancellationToken cancellationToken = default)
+    {
+        var actions = new List<RecoveryAction>();
+        var active = new List<ChangeRecord>();
+        await foreach (var change in _journal.ListActiveAsync(cancellationToken).ConfigureAwait(false))
+        {
+            active.Add(change);
+        }
+
+        foreach (var change in active.OrderBy(c => c.CreatedAt))
+        {
+            actions.Add(await RecoverAsync(change, cancellationToken).ConfigureAwait(false));
+        }
+
+        return actions;
+    }
+
+    private async Task<RecoveryAction> RecoverAsync(ChangeRecord change, CancellationToken ct)
+    {
+        var instanceId = InstanceIds.ForChange(change.Resource.Id);
+        if (_runner.IsRunning(instanceId))
+        {
+            return Done(change, RecoveryKind.Skip, instanceId, "its workflow is running");
+        }
+
+        var events = new List<ChangeEvent>();
+        await foreach (var e in _reader.ListEventsAsync(change.ChangeId, ct).ConfigureAwait(false))
+        {
+            events.Add(e);
+        }
+
+        var now = _time.GetUtcNow();
+        var (kind, message, name, input) = Decide(change, events, now);
+        await _journal.AppendAsync(
+            new ChangeEvent(change.ChangeId, 0, now, ChangeSteps.Recover, change.StageIndex, $"recovered after a crash: {message}", null, change.State),
+            ct).ConfigureAwait(false);
+        var started = await _runner.StartAsync(name, instanceId, input).ConfigureAwait(false);
+        return started.Started
+            ? Done(change, kind, instanceId, message)
+            : Done(change, RecoveryKind.Skip, instanceId, started.Reason);
+    }
+
+    private static (RecoveryKind Kind, string Message, string Workflow, object Input) Decide(ChangeRecord change, List<ChangeEvent> events, DateTimeOffset now)
+    {
+        var plan = change.Plan;
+        var firstApply = events.FirstOrDefault(e => e.Step == ChangeSteps.Apply && e.State == ChangeState.Applying)?.At ?? now;
+        StagedChangeResume Resume(ResumeMode mode, DateTimeOffset? appliedAt, string reason) =>
+            new(plan, change.RollbackTarget, mode, change.StageIndex, firstApply, appliedAt, reason);
+
+        switch (change.State)
+        {
+            case ChangeState.Planned or ChangeState.AwaitingApproval:
+                var approved = events.Any(e => e.Step == ChangeSteps.Approval && e.State == ChangeState.Planned);
+                return (RecoveryKind.Restart,
+                    approved ? "nothing was applied; restarting from the plan (approval already given)" : "nothing was applied; restarting from the plan",
+                    WorkflowNames.StagedChange,
+                    approved ? plan with { RequiresApproval = false } : plan);
+            case ChangeState.Applying when change.StageIndex >= 0 && change.StageIndex < plan.Stages.Count:
+                return (RecoveryKind.Reapply, $"stage {change.StageIndex + 1} was being applied; applying it again and observing it in full",
+                    StagedChangeWorkflow.ResumeName, Resume(ResumeMode.Reapply, null, "reapply"));
+            case ChangeState.Observing when change.StageIndex >= 0 && change.StageIndex < plan.Stages.Count:
+                var stage = plan.Stages[change.StageIndex];
+                var applied = events.LastOrDefault(e => e.Step == ChangeSteps.Apply && e.StageIndex == change.StageIndex && e.State == ChangeState.Observing)?.At;
+                if (applied is not { } appliedAt)
+                {
+                    var unknown = $"stage {change.StageIndex + 1} has no recorded apply time; rolling back";
+                    return (RecoveryKind.RollBack, unknown, StagedChangeWorkflow.ResumeName, Resume(ResumeMode.RollBack, null, unknown));
+                }
+
+                var end = appliedAt + stage.Settle + stage.Observe;
+                if (end - now >= stage.CheckEvery)
+                {
+                    return (RecoveryKind.ResumeObserve,
+                        $"stage {change.StageIndex + 1} applied at {Time(appliedAt)}; resuming its observation until {Time(end)}",
+                        StagedChangeWorkflow.ResumeName, Resume(ResumeMode.Observe, appliedAt, "resume"));
+                }
+
+                var passed = $"the observation window of stage {change.StageIndex + 1} ended at {Time(end)} while Optimize was down; rolling back rather than promoting unverified";
+                return (RecoveryKind.RollBack, passed, StagedChangeWorkflow.ResumeName, Resume(ResumeMode.RollBack, appliedAt, passed));
+            default:
+                var reason = change.State == ChangeState.RollingBack
+                    ? "a rollback was interrupted; rolling back again"
+                    : $"state {change.State} at stage {change.StageIndex} cannot be resumed; rolling back";
+                return (RecoveryKind.RollBack, reason, StagedChangeWorkflow.ResumeName, Resume(ResumeMode.RollBack, null, reason));
+        }
+    }
+
+    private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture);
+
+    private RecoveryAction Done(ChangeRecord change, RecoveryKind kind, string instanceId, string message)
+    {
+        _logger.Recovered(change.ChangeId, change.Resource.Id, change.State.ToString(), kind.ToString(), message);
+        return new RecoveryAction(change.ChangeId, change.Resource.Id, change.State, kind, instanceId, message);
+    }
+}

@@ -1,0 +1,165 @@
+using Optimize.Changes;
+
+namespace Optimize.Workflow;
+
+/// <summary>The stage steps of <see cref="StagedChangeWorkflow"/>: Apply, Settle, Observe, Promote, Rollback.</summary>
+public static partial class StagedChangeWorkflow
+{
+    private static async Task<ChangeOutcome?> RunStagesAsync(ChangeRun run, ChangePlan plan, int first, DateTimeOffset? firstAppliedAt)
+    {
+        for (var i = first; i < plan.Stages.Count; i++)
+        {
+            var stage = plan.Stages[i];
+            DateTimeOffset appliedAt;
+            if (i == first && firstAppliedAt is { } resumed)
+            {
+                appliedAt = resumed;
+            }
+            else
+            {
+                var failed = await ApplyAsync(run, plan, i);
+                if (failed is not null)
+                {
+                    return failed;
+                }
+
+                appliedAt = run.Now;
+            }
+
+            run.ChangeStartedAt ??= appliedAt;
+            var settledAt = await SettleAsync(run, stage, appliedAt);
+            var outcome = await ObserveAsync(run, plan, stage, settledAt);
+            if (outcome is not null)
+            {
+                return outcome;
+            }
+
+            run.StagesCompleted = i + 1;
+        }
+
+        return null;
+    }
+
+    /// <summary>Apply: journal Applying first, then apply and check the read-back; any failure rolls back (a failed
+    /// apply may be half-applied).</summary>
+    private static async Task<ChangeOutcome?> ApplyAsync(ChangeRun run, ChangePlan plan, int index)
+    {
+        var stage = plan.Stages[index];
+        var from = index == 0 ? run.Captured! : plan.Stages[index - 1].Target;
+        await run.RecordAsync(ChangeSteps.Apply, index, ChangeState.Applying, $"applying {run.Label(index)}: {from.Describe()} → {stage.Target.Describe()}");
+        var result = await run.ApplyAsync(stage.Target, stage.AllowDeallocation);
+        if (result.Failure is { } failure)
+        {
+            var reason = $"apply of {run.Label(index)} failed: {failure}";
+            await run.RecordAsync(ChangeSteps.Apply, index, ChangeState.Applying, reason);
+            return await RollBackAsync(run, plan, index, reason, failure);
+        }
+
+        if (result.Observed != stage.Target)
+        {
+            var reason = $"apply of {run.Label(index)} read back {result.Observed?.Describe() ?? "nothing"}, expected {stage.Target.Describe()}";
+            await run.RecordAsync(ChangeSteps.Apply, index, ChangeState.Applying, reason);
+            return await RollBackAsync(run, plan, index, reason, new ChangeFailure(ChangeFailureKinds.OperationFailed, reason));
+        }
+
+        run.LastObserved = result.Observed;
+        await run.RecordAsync(ChangeSteps.Apply, index, ChangeState.Observing, $"{run.Label(index)} applied: read back {result.Observed.Describe()}");
+        return null;
+    }
+
+    /// <summary>Settle: a durable timer until the stage has settled; returns the settled time.</summary>
+    private static async Task<DateTimeOffset> SettleAsync(ChangeRun run, ChangeStage stage, DateTimeOffset appliedAt)
+    {
+        var settledAt = appliedAt + stage.Settle;
+        if (settledAt > run.Now)
+        {
+            await run.Context.CreateTimer(settledAt.UtcDateTime, CancellationToken.None);
+        }
+
+        await run.RecordAsync(ChangeSteps.Settle, stage.Index, ChangeState.Observing, $"{run.Label(stage.Index)} settled ({DurationText.Format(stage.Settle)})");
+        return settledAt;
+    }
+
+    /// <summary>
+    /// Observe: until the window ends, wait for an alert or the next check. A fired alert or a Failed check rolls back at
+    /// once; at the end only a Successful last check promotes the stage (Inconclusive or Error roll back).
+    /// </summary>
+    private static async Task<ChangeOutcome?> ObserveAsync(ChangeRun run, ChangePlan plan, ChangeStage stage, DateTimeOffset settledAt)
+    {
+        var end = settledAt + stage.Observe;
+        var label = run.Label(stage.Index);
+        StageVerdict? last = null;
+        while (last is null || run.Now < end)
+        {
+            var remaining = end - run.Now;
+            if (remaining > TimeSpan.Zero)
+            {
+                var wait = remaining < stage.CheckEvery ? remaining : stage.CheckEvery;
+                var alert = await run.Context.WaitForEventAsync<AlertSignal>(WorkflowEvents.Alert, wait);
+                if (alert.Received)
+                {
+                    if (alert.Value is { Fired: true } fired && fired.FiredAt >= run.ChangeStartedAt)
+                    {
+                        var reason = $"alert '{fired.RuleName}' fired during {label}: {fired.Description}";
+                        await run.RecordAsync(ChangeSteps.Alert, stage.Index, ChangeState.Observing, reason);
+                        return await RollBackAsync(run, plan, stage.Index, reason);
+                    }
+
+                    continue;
+                }
+            }
+
+            var verdict = await AssessAsync(run, plan, settledAt);
+            await run.RecordAsync(ChangeSteps.Assess, stage.Index, ChangeState.Observing, $"{label} check: {verdict.Kind}: {verdict.Summary}", verdict.Kind);
+            if (verdict.Kind == VerdictKind.Failed)
+            {
+                return await RollBackAsync(run, plan, stage.Index, verdict.Summary);
+            }
+
+            last = verdict;
+        }
+
+        return last.Kind switch
+        {
+            VerdictKind.Successful => null,
+            VerdictKind.Inconclusive => await RollBackAsync(run, plan, stage.Index, $"inconclusive at the end of {label}: {last.Summary}"),
+            _ => await RollBackAsync(run, plan, stage.Index, $"guards could not be checked at the end of {label}: {last.Summary}"),
+        };
+    }
+
+    private static async Task<StageVerdict> AssessAsync(ChangeRun run, ChangePlan plan, DateTimeOffset from)
+    {
+        var now = run.Now;
+        var baseline = run.Baseline ?? new GuardBaseline(new Dictionary<string, double>(), "no baseline");
+        try
+        {
+            return await run.Context.CallActivityAsync<StageVerdict>(
+                ActivityNames.AssessGuards, new AssessInput(plan.Resource, plan.Guards, baseline, from, now));
+        }
+        catch (WorkflowActivityException ex)
+        {
+            return StageVerdict.Of([new GuardVerdict("*", VerdictKind.Error, $"assessment failed: {ex.Message}")], now);
+        }
+    }
+
+    /// <summary>Promote: every stage passed.</summary>
+    private static async Task<ChangeOutcome> PromoteAsync(ChangeRun run, ChangePlan plan)
+    {
+        var final = run.LastObserved ?? (await run.ReadAsync()).Config;
+        var reason = $"promoted: {final?.Describe() ?? plan.FinalTarget.Describe()} after {plan.Stages.Count} stage(s)";
+        await run.RecordAsync(ChangeSteps.Promote, plan.Stages.Count - 1, ChangeState.Promoted, reason);
+        return new ChangeOutcome(run.ChangeId, run.Resource.Id, ChangeState.Promoted, run.StagesCompleted, final, reason);
+    }
+
+    /// <summary>Rollback: restore the captured configuration and verify it; escalate when it does not verify.</summary>
+    private static async Task<ChangeOutcome> RollBackAsync(ChangeRun run, ChangePlan plan, int stage, string reason, ChangeFailure? cause = null)
+    {
+        var allowDeallocation = plan.Stages.Any(s => s.AllowDeallocation);
+        var result = await run.RollBackAsync(stage, reason, allowDeallocation);
+        var failure = result.State == ChangeState.RollbackFailed
+            ? new ChangeFailure(ChangeFailureKinds.OperationFailed, result.Message)
+            : cause;
+        return new ChangeOutcome(run.ChangeId, run.Resource.Id, result.State, run.StagesCompleted, result.Final,
+            result.State == ChangeState.RolledBack ? reason : result.Message, failure);
+    }
+}
