@@ -9,8 +9,11 @@ namespace Optimize.Journal;
 /// <see cref="JournalConflictException"/> on an ETag mismatch or a duplicate create, a strictly increasing event
 /// sequence per change, newest-first queries). Used by tests and as the demo's fallback; nothing survives the process.
 /// </summary>
-public sealed class InMemoryJournal : IPassJournal, IChangeJournal, IJournalReader, IJournalRetention
+public sealed class InMemoryJournal : IJournal
 {
+    /// <inheritdoc />
+    public string Description => "in memory (this process only)";
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, PassRecord> _passes = new(StringComparer.Ordinal);
     private readonly Dictionary<(string PassId, string ResourceId), (long Order, DecisionRecord Decision)> _decisions = [];

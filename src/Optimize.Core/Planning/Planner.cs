@@ -118,7 +118,7 @@ public static partial class Planner
     }
 
     private static bool BelowMinimum(Recommendation rec, SavingsPolicy savings) =>
-        rec.Direction != Direction.Up && rec.EstimatedMonthlySavings < savings.MinimumMonthly;
+        rec.Direction == Direction.Down && rec.EstimatedMonthlySavings < savings.MinimumMonthly;
 
     private static SkipReason? Cooldown(ResourceRef resource, Context context)
     {

@@ -37,6 +37,11 @@ public sealed record KindPolicy
         ProtectPercentile = kind == ResourceKind.FunctionApp ? "p99" : "p95",
         Guards = kind switch
         {
+            // An autoscale setting emits only its observed rule metric (cpu) and capacity (instances).
+            ResourceKind.AutoscaleSetting =>
+            [
+                new GuardSpec(MetricNames.Cpu, "p95", AbsoluteMax: 90),
+            ],
             ResourceKind.VirtualMachine or ResourceKind.ScaleSet =>
             [
                 new GuardSpec(MetricNames.Cpu, "p95", AbsoluteMax: 90),

@@ -6,7 +6,7 @@ public static class WorkflowNames
     /// <summary>The staged change workflow (input <see cref="Changes.ChangePlan"/>, output <see cref="ChangeOutcome"/>).</summary>
     public const string StagedChange = "StagedChange";
 
-    /// <summary>The alert remediation workflow (input <see cref="AlertSignal"/>, output <see cref="RemediationOutcome"/>).</summary>
+    /// <summary>The alert remediation workflow (input <see cref="AlertRemediationInput"/>, output <see cref="RemediationOutcome"/>).</summary>
     public const string AlertRemediation = "AlertRemediation";
 }
 

@@ -25,7 +25,7 @@ public sealed partial class PlannerTests
     [InlineData("opt-out beats advisor skip", DecisionOutcome.Skipped, SkipReasons.OptOutCode)]
     [InlineData("advisor skip passes through", DecisionOutcome.Skipped, SkipReasons.RightSizedCode)]
     [InlineData("below minimum savings", DecisionOutcome.Skipped, SkipReasons.BelowMinimumSavingsCode)]
-    [InlineData("retune below minimum savings", DecisionOutcome.Skipped, SkipReasons.BelowMinimumSavingsCode)]
+    [InlineData("retune never blocked by savings", DecisionOutcome.Planned, "")]
     [InlineData("scale-up never blocked by savings", DecisionOutcome.Planned, "")]
     [InlineData("below minimum beats recommend mode", DecisionOutcome.Skipped, SkipReasons.BelowMinimumSavingsCode)]
     [InlineData("recommend mode", DecisionOutcome.Recommended, SkipReasons.RecommendOnlyCode)]
@@ -75,7 +75,7 @@ public sealed partial class PlannerTests
             "opt-out beats advisor skip" => Input(auto, [Advice.NoChange(Resource(name: "target", tags: Tags("optimize-opt-out=true")), SkipReasons.NoData("cpu"))]),
             "advisor skip passes through" => Input(auto, [rightSized]),
             "below minimum savings" => Input(auto, [Recommend(Target, savings: 4.2m)]),
-            "retune below minimum savings" => Input(auto, [Recommend(Target, savings: 0m, direction: Direction.Retune)]),
+            "retune never blocked by savings" => Input(auto, [Recommend(Target, savings: 0m, direction: Direction.Retune)]),
             "scale-up never blocked by savings" => Input(auto, [Recommend(Target, savings: -80m, direction: Direction.Up)]),
             "below minimum beats recommend mode" => Input(auto with { DefaultMode = ChangeMode.Recommend }, [Recommend(Target, savings: 1m)]),
             "recommend mode" => Input(auto with { DefaultMode = ChangeMode.Recommend }, [advice]),
