@@ -12,6 +12,9 @@ public static class ChangeSteps
     /// <summary>Baseline of guard metrics measured.</summary>
     public const string Baseline = "baseline";
 
+    /// <summary>Waiting for the change window to open before an apply.</summary>
+    public const string Window = "window";
+
     /// <summary>A stage applied (or failed to).</summary>
     public const string Apply = "apply";
 

@@ -1,4 +1,5 @@
 using Optimize.Model;
+using Optimize.Policy;
 
 namespace Optimize.Changes;
 
@@ -34,6 +35,12 @@ public sealed record ChangePlan(
     string Rationale,
     int Version = 1)
 {
+    /// <summary>
+    /// The windows in which a stage may be applied; the workflow waits for the next opening before each apply.
+    /// Empty means any time. Rollbacks never wait.
+    /// </summary>
+    public IReadOnlyList<ChangeWindow> ChangeWindows { get; init; } = [];
+
     /// <summary>The final configuration (last stage's target).</summary>
     public ResourceConfig FinalTarget => Stages[^1].Target;
 }

@@ -165,7 +165,10 @@ public static partial class Planner
             kind.Stages.BaselineWindow,
             rec.EstimatedMonthlySavings,
             rec.Currency,
-            rec.Rationale);
+            rec.Rationale)
+        {
+            ChangeWindows = input.Policy.ChangeWindows,
+        };
     }
 
     private sealed record Candidate(int Index, Recommendation Recommendation, ChangeMode Mode);

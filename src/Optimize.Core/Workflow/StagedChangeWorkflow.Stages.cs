@@ -1,4 +1,5 @@
 using Optimize.Changes;
+using Optimize.Policy;
 
 namespace Optimize.Workflow;
 
@@ -17,6 +18,7 @@ public static partial class StagedChangeWorkflow
             }
             else
             {
+                await WaitForWindowAsync(run, plan, i);
                 var failed = await ApplyAsync(run, plan, i);
                 if (failed is not null)
                 {
@@ -38,6 +40,25 @@ public static partial class StagedChangeWorkflow
         }
 
         return null;
+    }
+
+    /// <summary>Window: nothing is applied outside the policy's change windows; wait (durable timer) for the next opening.</summary>
+    private static async Task WaitForWindowAsync(ChangeRun run, ChangePlan plan, int index)
+    {
+        if (plan.ChangeWindows.Count == 0)
+        {
+            return;
+        }
+
+        var opens = new ChangeWindowCalendar(plan.ChangeWindows).NextOpening(run.Now);
+        if (opens is not { } at || at <= run.Now)
+        {
+            return;
+        }
+
+        var state = index == 0 ? ChangeState.Planned : ChangeState.Observing;
+        await run.RecordAsync(ChangeSteps.Window, index, state, $"{run.Label(index)} waits for the change window: opens {at.UtcDateTime:yyyy-MM-dd HH:mm}Z");
+        await run.Context.CreateTimer(at.UtcDateTime, CancellationToken.None);
     }
 
     /// <summary>Apply: journal Applying first, then apply and check the read-back; any failure rolls back (a failed
