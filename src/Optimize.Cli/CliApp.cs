@@ -28,8 +28,11 @@ internal static class CliApp
             "changes in guarded stages that roll back on their own. Start with 'optimize demo'.")
         {
             DemoCommand.Create(cli),
+            PlanCommand.Create(cli),
             HistoryCommand.Create(cli),
             PolicyCommand.Create(cli),
+            AlertCommand.Create(cli),
+            JournalCommand.Create(cli),
         };
         return root;
     }

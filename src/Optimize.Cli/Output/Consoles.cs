@@ -22,6 +22,18 @@ internal sealed class Consoles
             Ansi = stderr is null ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = stderr is null ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
         });
+        // Redirected output (a file, a pipe, CI logs) has no terminal width: use $COLUMNS, else a width that keeps tables readable.
+        var width = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns > 40 ? columns : 160;
+        if (stdout is not null || Console.IsOutputRedirected)
+        {
+            Out.Profile.Width = width;
+        }
+
+        if (stderr is not null || Console.IsErrorRedirected)
+        {
+            Err.Profile.Width = width;
+        }
+
         RawOut = stdout ?? Console.Out;
         Interactive = interactive && stderr is null && !Console.IsErrorRedirected;
     }

@@ -1,0 +1,114 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Azure.Identity;
+using Optimize.Advisors;
+using Optimize.Catalog;
+using Optimize.Cli.Hosting;
+using Optimize.Cli.Output;
+using Optimize.Cli.Reports;
+using Microsoft.Extensions.Logging;
+using Optimize.Engine;
+using Optimize.Journal;
+using Optimize.Model;
+using Optimize.Policy;
+using Optimize.Ports;
+
+namespace Optimize.Cli.Commands;
+
+/// <summary><c>optimize plan</c>: a read-only pass against a real subscription. Writes nothing to Azure.</summary>
+internal static class PlanCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var subscription = new Option<string>("--subscription") { Description = "Subscription id to analyze (signed in with DefaultAzureCredential: az login, environment, or managed identity).", Required = true };
+        var group = new Option<string?>("--resource-group") { Description = "Only this resource group." };
+        var policy = new Option<FileInfo?>("--policy") { Description = "Policy file (JSON). Default: the shipped default policy (recommend only)." };
+        var output = new Option<FileInfo?>("--output") { Description = "Also write the full plan (every decision with its evidence) to this JSON file." };
+        var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of tables." };
+        var command = new Command("plan", "Read-only pass against a real subscription: inventory, metrics, advisors and planner, with the same report as the demo. Changes nothing in Azure.")
+        {
+            subscription, group, policy, output, json,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var sub = parse.GetValue(subscription)!;
+            if (!Guid.TryParse(sub, out _))
+            {
+                cli.Consoles.Error($"--subscription: '{sub}' is not a subscription id (a GUID).");
+                return ExitCodes.BadInput;
+            }
+
+            var loaded = parse.GetValue(policy) is { } file ? PolicyCommand.LoadOrReport(cli, file) : PolicyLoader.Default;
+            if (loaded is null)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var groups = parse.GetValue(group) is { Length: > 0 } g ? new[] { g } : [];
+            var scope = new InventoryScope([sub], groups, []);
+            var sw = Stopwatch.StartNew();
+            try
+            {
+                var engine = Optimize.Azure.AzureAdapters.Create(new DefaultAzureCredential(), new Optimize.Azure.AzureAdapterOptions(), skipped => cli.Consoles.Warn(skipped));
+                cli.Consoles.Info($"Listing resources in subscription {sub}{(groups.Length > 0 ? $", resource group {groups[0]}" : "")}…");
+                var items = new List<InventoryItem>();
+                await foreach (var item in engine.Inventory.ListAsync(scope, ct))
+                {
+                    items.Add(item);
+                }
+
+                cli.Consoles.Info($"{items.Count} resources; loading VM sizes for {items.Select(i => i.Resource.Location).Distinct(StringComparer.OrdinalIgnoreCase).Count()} region(s)…");
+                var catalog = await engine.LoadCatalogAsync(sub, items.Select(i => i.Resource.Location).Distinct(StringComparer.OrdinalIgnoreCase), BuiltInCatalog.Default, ct);
+                var journal = new InMemoryJournal();
+                var ports = new PassPorts(new ListedInventory(items), engine.Metrics, catalog, engine.Prices, journal, journal);
+                var pass = new OptimizationPass(ports, AdvisorSet.Default, TimeProvider.System, cli.Loggers.CreateLogger<OptimizationPass>());
+                var result = await pass.RunAsync(new PassRequest("plan", loaded, scope, ReadOnly: true), new PassProgressPrinter(cli.Consoles), ct);
+                var report = PlanReport.From(result, sw.Elapsed);
+                if (parse.GetValue(output) is { } path)
+                {
+                    await using var stream = File.Create(path.FullName);
+                    await using var writer = new StreamWriter(stream);
+                    CliJson.Write(writer, new { report, decisions = result.Decisions, advices = result.Advices.Select(a => new { a.Resource.Id, a.Recommendation, a.Skip, a.Evidence }) });
+                    cli.Consoles.Info($"Plan written to {path.FullName}");
+                }
+
+                if (parse.GetValue(json))
+                {
+                    CliJson.Write(cli.Consoles.RawOut, report);
+                }
+                else
+                {
+                    PlanRenderer.Render(cli.Consoles.Out, report);
+                }
+
+                return ExitCodes.Ok;
+            }
+            catch (Exception ex) when (ex is AuthenticationFailedException or CredentialUnavailableException)
+            {
+                cli.Consoles.Error("could not sign in to Azure (DefaultAzureCredential): " + ex.Message.Split('\n')[0] + " Run 'az login' or set AZURE_CLIENT_ID/AZURE_TENANT_ID/AZURE_CLIENT_SECRET.");
+                return ExitCodes.Failed;
+            }
+            catch (InvalidOperationException ex)
+            {
+                cli.Consoles.Error(ex.Message);
+                return ExitCodes.Failed;
+            }
+        });
+        return command;
+    }
+
+    /// <summary>Replays resources listed once, so the pass does not list them again.</summary>
+    private sealed class ListedInventory(IReadOnlyList<InventoryItem> items) : IInventory
+    {
+        public async IAsyncEnumerable<InventoryItem> ListAsync(InventoryScope scope, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            foreach (var item in items)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return item;
+            }
+
+            await Task.CompletedTask;
+        }
+    }
+}
