@@ -26,8 +26,8 @@ public sealed partial class LocalAzurite
             return (null, []);
         }
 
-        await log.WriteLineAsync($"Local journal: installing Azurite with `npm ci --no-audit --no-fund` in {root} (once)...").ConfigureAwait(false);
-        var exit = await RunAsync(npm, ["ci", "--no-audit", "--no-fund"], root, line => log.WriteLine("  npm: " + line), cancellationToken).ConfigureAwait(false);
+        await log.WriteLineAsync($"Local journal: installing Azurite with `npm ci` in {root} (once)...").ConfigureAwait(false);
+        var exit = await RunAsync(npm, ["ci", "--no-audit", "--no-fund", "--loglevel=error"], root, line => log.WriteLine("  npm: " + line), cancellationToken).ConfigureAwait(false);
         if (exit != 0)
         {
             await log.WriteLineAsync($"Local journal: npm ci failed (exit code {exit}).").ConfigureAwait(false);
