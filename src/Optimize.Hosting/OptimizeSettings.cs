@@ -25,7 +25,7 @@ public sealed partial record OptimizeSettings
     /// <summary>Journal table endpoint (https://&lt;account&gt;.table.core.windows.net), used with the managed identity.</summary>
     public const string JournalEndpointSetting = "OPTIMIZE_JOURNAL_TABLE_ENDPOINT";
 
-    /// <summary>Journal connection string (local: <c>UseDevelopmentStorage=true</c>); used when no endpoint is set.</summary>
+    /// <summary>Journal connection string (local: <c>UseDevelopmentStorage=true</c>); wins over the endpoint when set.</summary>
     public const string JournalConnectionSetting = "OPTIMIZE_JOURNAL_CONNECTION";
 
     /// <summary>Client id of the user-assigned identity <c>DefaultAzureCredential</c> should use.</summary>
@@ -40,7 +40,7 @@ public sealed partial record OptimizeSettings
     /// <summary>Resource groups in scope; empty means all.</summary>
     public required IReadOnlyList<string> ResourceGroups { get; init; }
 
-    /// <summary>Journal table endpoint, when identity-based.</summary>
+    /// <summary>Journal table endpoint, when identity-based (null when <see cref="JournalConnection"/> is set).</summary>
     public Uri? JournalEndpoint { get; init; }
 
     /// <summary>Journal connection string, when not identity-based.</summary>
@@ -121,20 +121,22 @@ public sealed partial record OptimizeSettings
             errors.Add($"{ResourceGroupsSetting}: '{g}' is not a valid resource group name.");
         }
 
+        // The connection string wins when set (local runs, Azurite); else the endpoint with the managed identity.
         Uri? endpoint = null;
         var endpointText = get(JournalEndpointSetting);
         var connection = get(JournalConnectionSetting);
-        if (!string.IsNullOrWhiteSpace(endpointText))
+        if (string.IsNullOrWhiteSpace(connection))
         {
-            if (!Uri.TryCreate(endpointText.Trim(), UriKind.Absolute, out endpoint) || endpoint.Scheme != Uri.UriSchemeHttps)
+            connection = null;
+            if (string.IsNullOrWhiteSpace(endpointText))
+            {
+                errors.Add($"{JournalConnectionSetting} or {JournalEndpointSetting}: set one; the journal is required (nothing is changed without a journal entry).");
+            }
+            else if (!Uri.TryCreate(endpointText.Trim(), UriKind.Absolute, out endpoint) || endpoint.Scheme != Uri.UriSchemeHttps)
             {
                 errors.Add($"{JournalEndpointSetting}: '{endpointText}' is not an https URL (https://<account>.table.core.windows.net).");
                 endpoint = null;
             }
-        }
-        else if (string.IsNullOrWhiteSpace(connection))
-        {
-            errors.Add($"{JournalEndpointSetting} or {JournalConnectionSetting}: set one; the journal is required (nothing is changed without a journal entry).");
         }
 
         if (errors.Count > 0)
@@ -149,7 +151,7 @@ public sealed partial record OptimizeSettings
                 Subscriptions = subscriptions,
                 ResourceGroups = groups,
                 JournalEndpoint = endpoint,
-                JournalConnection = endpoint is null ? connection : null,
+                JournalConnection = connection,
                 ManagedIdentityClientId = string.IsNullOrWhiteSpace(get(ClientIdSetting)) ? null : get(ClientIdSetting),
             },
             []);
