@@ -18,8 +18,7 @@ public static partial class StagedChangeWorkflow
             }
             else
             {
-                await WaitForWindowAsync(run, plan, i);
-                var failed = await ApplyAsync(run, plan, i);
+                var failed = await WaitForWindowAsync(run, plan, i) ?? await ApplyAsync(run, plan, i);
                 if (failed is not null)
                 {
                     return failed;
@@ -42,23 +41,44 @@ public static partial class StagedChangeWorkflow
         return null;
     }
 
-    /// <summary>Window: nothing is applied outside the policy's change windows; wait (durable timer) for the next opening.</summary>
-    private static async Task WaitForWindowAsync(ChangeRun run, ChangePlan plan, int index)
+    /// <summary>
+    /// Window: nothing is applied outside the policy's change windows; wait until the next opening. A stage already
+    /// applied stays live while waiting, so the wait listens for alerts: one fired since the change started rolls back
+    /// at once (rollbacks never wait for a window) instead of sitting in the buffer until the next stage is applied.
+    /// </summary>
+    private static async Task<ChangeOutcome?> WaitForWindowAsync(ChangeRun run, ChangePlan plan, int index)
     {
         if (plan.ChangeWindows.Count == 0)
         {
-            return;
+            return null;
         }
 
         var opens = new ChangeWindowCalendar(plan.ChangeWindows).NextOpening(run.Now);
         if (opens is not { } at || at <= run.Now)
         {
-            return;
+            return null;
         }
 
-        var state = index == 0 ? ChangeState.Planned : ChangeState.Observing;
+        // Planned only while nothing has been applied (a re-apply after a crash may follow a half-applied stage).
+        var state = index == 0 && run.ChangeStartedAt is null ? ChangeState.Planned : ChangeState.Observing;
         await run.RecordAsync(ChangeSteps.Window, index, state, $"{run.Label(index)} waits for the change window: opens {at.UtcDateTime:yyyy-MM-dd HH:mm}Z");
-        await run.Context.CreateTimer(at.UtcDateTime, CancellationToken.None);
+        while (run.Now < at)
+        {
+            var alert = await run.Context.WaitForEventAsync<AlertSignal>(WorkflowEvents.Alert, at - run.Now);
+            if (!alert.Received)
+            {
+                break;
+            }
+
+            if (alert.Value is { Fired: true } fired && run.ChangeStartedAt is { } started && fired.FiredAt >= started)
+            {
+                var reason = $"alert '{fired.RuleName}' fired while {run.Label(index)} waited for the change window: {fired.Description}";
+                await run.RecordAsync(ChangeSteps.Alert, index, state, reason);
+                return await RollBackAsync(run, plan, index, reason);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Apply: journal Applying first, then apply and check the read-back; any failure rolls back (a failed
