@@ -14,7 +14,7 @@ namespace Optimize.Planning;
 /// holds deciding the reason:
 /// <list type="number">
 /// <item>out of scope, mode off, kind disabled, opt-out tag, the advisor's own skip, saving below the minimum
-/// (downs and retunes only) → <see cref="DecisionOutcome.Skipped"/>;</item>
+/// (downsizes only: never scale-ups or retunes) → <see cref="DecisionOutcome.Skipped"/>;</item>
 /// <item>recommend mode, opt-in required but missing, a change already active on the resource, cooldown after a
 /// change or a rollback, outside every change window, the in-flight limit, the pass limit →
 /// <see cref="DecisionOutcome.Recommended"/> (reported, not applied);</item>
