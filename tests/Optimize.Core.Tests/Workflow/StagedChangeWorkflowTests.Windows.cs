@@ -162,7 +162,7 @@ public sealed partial class StagedChangeWorkflowTests
     }
 
     [Fact]
-    public async Task RecoverAsync_CrashWhileStageTwoWaitsForTheWindow_RollsBackRatherThanGuessing()
+    public async Task RecoverAsync_CrashWhileStageTwoWaitsForTheWindow_KeepsStageOneAndAppliesStageTwoInTheNextWindow()
     {
         var time = new FakeTimeProvider(ChangeHost.Start.AddHours(2));
         var journal = new InMemoryJournal();
@@ -172,15 +172,18 @@ public sealed partial class StagedChangeWorkflowTests
         first.Dispose();
 
         using var host = new ChangeHost(time, journal, first.Config, first.Metrics);
+        var applied = RecordApplyTimes(host);
         var recovery = new RecoveryService(journal, journal, host.Runner, time, NullLogger<RecoveryService>.Instance);
         var action = Assert.Single(await recovery.RecoverAsync(TestContext.Current.CancellationToken));
         await host.RunAsync();
 
-        // The window step left the change Observing at stage 2 with no apply of stage 2: recovery restores the capture.
-        Assert.Equal(RecoveryKind.RollBack, action.Kind);
-        Assert.Equal(ChangeState.RolledBack, host.Outcome().State);
-        Assert.Equal(ChangeHost.Baseline, first.Config.Current(ChangeHost.ResourceId));
-        Assert.DoesNotContain(first.Config.Applies, a => a == Two);
+        // The window step left the change Observing at stage 2 with no apply of stage 2: stage 1 (promoted) stays,
+        // and stage 2 is applied when the next window opens, never outside it.
+        Assert.Equal(RecoveryKind.Reapply, action.Kind);
+        Assert.Equal(ChangeState.Promoted, host.Outcome().State);
+        Assert.Equal(Two, first.Config.Current(ChangeHost.ResourceId));
+        Assert.Single(applied);
+        Assert.All(applied, at => Assert.InRange(at.UtcDateTime.TimeOfDay, TimeSpan.FromHours(1), TimeSpan.FromHours(6)));
     }
 
     /// <summary>Window shapes: the default night, a window past midnight in Amsterdam, two short weekday windows, and

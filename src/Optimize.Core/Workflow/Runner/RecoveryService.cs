@@ -93,6 +93,14 @@ public sealed class RecoveryService
                 return (RecoveryKind.Reapply, $"stage {change.StageIndex + 1} was being applied; applying it again and observing it in full",
                     StagedChangeWorkflow.ResumeName, Resume(ResumeMode.Reapply, null, "reapply"));
             case ChangeState.Observing when change.StageIndex >= 0 && change.StageIndex < plan.Stages.Count:
+                if (events.Count > 0 && events[^1].Step == ChangeSteps.Window && events[^1].StageIndex == change.StageIndex)
+                {
+                    // Promoted stages stay; this stage was never applied: wait for its window again, then apply it.
+                    return (RecoveryKind.Reapply,
+                        $"stage {change.StageIndex + 1} was waiting for its change window; waiting again, then applying it",
+                        StagedChangeWorkflow.ResumeName, Resume(ResumeMode.Reapply, null, "window"));
+                }
+
                 var stage = plan.Stages[change.StageIndex];
                 var applied = events.LastOrDefault(e => e.Step == ChangeSteps.Apply && e.StageIndex == change.StageIndex && e.State == ChangeState.Observing)?.At;
                 if (applied is not { } appliedAt)
