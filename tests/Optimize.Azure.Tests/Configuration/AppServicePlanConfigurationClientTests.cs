@@ -63,41 +63,62 @@ public sealed class AppServicePlanConfigurationClientTests
     }
 
     [Fact]
-    public async Task ApplyAsync_WorkersOnly_PatchesCapacityOnlyPollsAsyncOperationAndReadsBack()
+    public async Task ApplyAsync_WorkersOnly_PutsTheSkuWithCapacityPollsAsyncOperationAndReadsBack()
     {
-        var patch = ArmExample.Load("Microsoft.Web/2026-09-01/PatchAppServicePlan.json");
+        // The published PUT example answers 202 with azure-asyncoperation and location headers.
+        var create = ArmExample.Load("Microsoft.Web/2026-03-15/CreateOrUpdateAppServicePlan.json");
         var env = new TestEnv();
         env.Transport
             .On("GET", "/operationresults/", new CannedResponse(200, "{\"status\":\"Succeeded\"}"))
-            .On("GET", "serverfarms/testsf6141", PlanWith("P1", 1), PlanWith("P1", 3))
-            .On("PATCH", "serverfarms/testsf6141", patch.Response("202"));
+            .On("GET", "serverfarms/testsf6141", PlanWith("P1", 1), PlanWith("P1", 1), PlanWith("P1", 3))
+            .On("PUT", "serverfarms/testsf6141", create.Response("202"));
 
         var result = await new AppServicePlanConfigurationClient(env.Arm()).ApplyAsync(Refs.Plan, new AppServicePlanConfig("P1", 3), false, TestContext.Current.CancellationToken);
 
         Assert.True(result.Succeeded, result.Failure?.ToString());
         Assert.Equal(new AppServicePlanConfig("P1", 3), result.Observed);
-        var sent = Assert.Single(env.Transport.Sent("PATCH", "serverfarms"));
-        Assert.Equal("{\"sku\":{\"capacity\":3}}", sent.Body);
-        // The example's 202 carries azure-asyncoperation; the client polled it before reading back.
+        var body = JsonNode.Parse(Assert.Single(env.Transport.Sent("PUT", "serverfarms")).Body)!;
+        Assert.Equal("{\"name\":\"P1\",\"tier\":\"Premium\",\"capacity\":3}", body["sku"]!.ToJsonString());
+        Assert.NotNull(body["location"]);
+        // PATCH cannot change the sku: nothing is patched.
+        Assert.Empty(env.Transport.Sent("PATCH", "serverfarms"));
         Assert.Single(env.Transport.Sent("GET", "/operationresults/"));
-        Assert.Equal(2, env.Transport.Sent("GET", "serverfarms/testsf6141?").Count);
     }
 
     [Fact]
-    public async Task ApplyAsync_SkuChange_SendsNameAndTierNotCapacity()
+    public async Task ApplyAsync_SkuChange_PutsNameTierAndCapacityWithOnlyWritableProperties()
     {
         var create = ArmExample.Load("Microsoft.Web/2026-03-15/CreateOrUpdateAppServicePlan.json");
         var env = new TestEnv();
         env.Transport
             .On("GET", "/operationresults/", new CannedResponse(200, "{\"status\":\"Succeeded\"}"))
-            .On("GET", "serverfarms/testsf6141", PlanWith("P1", 1), PlanWith("P1v3", 1))
-            .On("PATCH", "serverfarms/testsf6141", create.Response("202"));
+            .On("GET", "serverfarms/testsf6141", PlanWith("P1", 1), PlanWith("P1", 1), PlanWith("P1v3", 1))
+            .On("PUT", "serverfarms/testsf6141", create.Response("202"));
 
         var result = await new AppServicePlanConfigurationClient(env.Arm()).ApplyAsync(Refs.Plan, new AppServicePlanConfig("P1v3", 1), false, TestContext.Current.CancellationToken);
 
         Assert.True(result.Succeeded, result.Failure?.ToString());
-        var body = JsonNode.Parse(Assert.Single(env.Transport.Sent("PATCH", "serverfarms")).Body)!;
-        Assert.Equal("{\"sku\":{\"name\":\"P1v3\",\"tier\":\"PremiumV3\"}}", body.ToJsonString());
+        var body = JsonNode.Parse(Assert.Single(env.Transport.Sent("PUT", "serverfarms")).Body)!;
+        Assert.Equal("{\"name\":\"P1v3\",\"tier\":\"PremiumV3\",\"capacity\":1}", body["sku"]!.ToJsonString());
+        var sentProperties = body["properties"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.All(sentProperties, p => Assert.Contains(p, AppServicePlanConfigurationClient.WritableProperties));
+    }
+
+    [Fact]
+    public void PutBody_PublishedPlan_KeepsLocationKindAndWritablePropertiesOnly()
+    {
+        var plan = ArmExample.Load("Microsoft.Web/2026-07-15/GetAppServicePlan.json").Body();
+
+        var body = AppServicePlanConfigurationClient.PutBody(plan, new AppServicePlanConfig("P2", 2));
+
+        Assert.Equal("East US", body["location"]!.GetValue<string>());
+        Assert.Equal("app", body["kind"]!.GetValue<string>());
+        Assert.Equal(2, body["sku"]!["capacity"]!.GetValue<int>());
+        // Read-only properties of the example (status, numberOfSites, geoRegion, provisioningState) are not sent back.
+        foreach (var readOnly in new[] { "status", "numberOfSites", "geoRegion", "provisioningState", "maximumNumberOfWorkers" })
+        {
+            Assert.Null(body["properties"]![readOnly]);
+        }
     }
 
     [Fact]
@@ -109,7 +130,7 @@ public sealed class AppServicePlanConfigurationClientTests
         var result = await new AppServicePlanConfigurationClient(env.Arm()).ApplyAsync(Refs.Plan, new AppServicePlanConfig("P1", 1), false, TestContext.Current.CancellationToken);
 
         Assert.True(result.Succeeded);
-        Assert.Empty(env.Transport.Sent("PATCH", "serverfarms"));
+        Assert.Empty(env.Transport.Sent("PUT", "serverfarms"));
     }
 
     [Fact]
@@ -118,7 +139,7 @@ public sealed class AppServicePlanConfigurationClientTests
         var env = new TestEnv();
         env.Transport
             .On("GET", "serverfarms/testsf6141", PlanWith("P1", 1))
-            .On("PATCH", "serverfarms/testsf6141", ArmExample.Load("Microsoft.Web/2026-09-01/PatchAppServicePlan.json").Response("200"));
+            .On("PUT", "serverfarms/testsf6141", ArmExample.Load("Microsoft.Web/2026-03-15/CreateOrUpdateAppServicePlan.json").Response("200"));
 
         var result = await new AppServicePlanConfigurationClient(env.Arm()).ApplyAsync(Refs.Plan, new AppServicePlanConfig("P1", 2), false, TestContext.Current.CancellationToken);
 
@@ -132,22 +153,22 @@ public sealed class AppServicePlanConfigurationClientTests
         var env = new TestEnv();
         env.Transport
             .On("GET", "serverfarms/testsf6141", PlanWith("P1", 1))
-            .On("PATCH", "serverfarms/testsf6141", new CannedResponse(409, "{\"error\":{\"code\":\"Conflict\",\"message\":\"operation in progress\"}}"));
+            .On("PUT", "serverfarms/testsf6141", new CannedResponse(409, "{\"error\":{\"code\":\"Conflict\",\"message\":\"operation in progress\"}}"));
 
         var result = await new AppServicePlanConfigurationClient(env.Arm()).ApplyAsync(Refs.Plan, new AppServicePlanConfig("P1", 2), false, TestContext.Current.CancellationToken);
 
         Assert.Equal(ChangeFailureKinds.Conflict, result.Failure?.Kind);
         Assert.Equal(new AppServicePlanConfig("P1", 1), result.Observed);
-        Assert.Single(env.Transport.Sent("PATCH", "serverfarms"));
+        Assert.Single(env.Transport.Sent("PUT", "serverfarms"));
     }
 
     [Fact]
-    public async Task ApplyAsync_403OnPatch_ForbiddenNamingServerFarmWrite()
+    public async Task ApplyAsync_403OnPut_ForbiddenNamingServerFarmWrite()
     {
         var env = new TestEnv();
         env.Transport
             .On("GET", "serverfarms/testsf6141", PlanWith("P1", 1))
-            .On("PATCH", "serverfarms/testsf6141", new CannedResponse(403, "{\"error\":{\"code\":\"AuthorizationFailed\"}}"));
+            .On("PUT", "serverfarms/testsf6141", new CannedResponse(403, "{\"error\":{\"code\":\"AuthorizationFailed\"}}"));
 
         var result = await new AppServicePlanConfigurationClient(env.Arm()).ApplyAsync(Refs.Plan, new AppServicePlanConfig("P1", 2), false, TestContext.Current.CancellationToken);
 
