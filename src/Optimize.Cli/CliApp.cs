@@ -28,6 +28,7 @@ internal static class CliApp
             "changes in guarded stages that roll back on their own. Start with 'optimize demo'.")
         {
             DemoCommand.Create(cli),
+            BacktestCommand.Create(cli),
             HistoryCommand.Create(cli),
             PolicyCommand.Create(cli),
         };
