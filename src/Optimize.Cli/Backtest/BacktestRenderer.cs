@@ -1,5 +1,4 @@
 using System.Globalization;
-using Optimize.Cli.Commands;
 using Optimize.Cli.Demo;
 using Spectre.Console;
 
@@ -37,13 +36,12 @@ internal static class BacktestRenderer
         if (r.Downsizes.Count > 0)
         {
             var t = new Table().Title("Headroom after each promoted downsize (rest of the trace)")
-                .AddColumns("Resource", "Column", "From → To", "Intervals", "> target", "> 100 %", "peak > target", "peak > 100 %", "max avg %");
+                .AddColumns("VM", "From → To", "Intervals", "> target", "> 100 %", "peak > target", "peak > 100 %", "max avg %");
             foreach (var d in r.Downsizes.OrderByDescending(d => d.SaturatedShare).ThenByDescending(d => d.OverTargetShare))
             {
                 t.AddRow(
-                    Markup.Escape(HistoryCommand.ShortId(d.ResourceId)),
-                    Markup.Escape(d.TraceColumn),
-                    Markup.Escape($"{d.From} → {d.To}"),
+                    Markup.Escape(d.ResourceId[(d.ResourceId.LastIndexOf('/') + 1)..]),
+                    Markup.Escape($"{Short(d.From)} → {Short(d.To)}"),
                     d.Intervals.ToString("N0", CultureInfo.InvariantCulture),
                     Pct(d.OverTargetShare),
                     Pct(d.SaturatedShare),
@@ -55,6 +53,8 @@ internal static class BacktestRenderer
             console.Write(t);
         }
     }
+
+    private static string Short(string size) => size.StartsWith("Standard_", StringComparison.Ordinal) ? size["Standard_".Length..] : size;
 
     private static string Pct(double share) => (share * 100).ToString("0.00", CultureInfo.InvariantCulture) + " %";
 }
