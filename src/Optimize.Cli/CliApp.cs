@@ -29,6 +29,7 @@ internal static class CliApp
         {
             DemoCommand.Create(cli),
             PlanCommand.Create(cli),
+            BacktestCommand.Create(cli),
             HistoryCommand.Create(cli),
             PolicyCommand.Create(cli),
             AlertCommand.Create(cli),

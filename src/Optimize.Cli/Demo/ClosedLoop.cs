@@ -32,9 +32,11 @@ internal sealed class ClosedLoop : IDisposable
     private readonly IJournal _journal;
     private readonly OptimizePolicy _policy;
     private readonly TimeSpan _approvalDelay;
+    private readonly string _trigger;
 
-    public ClosedLoop(SimulatedFleet fleet, OptimizePolicy policy, IJournal journal, DateTimeOffset start, ILoggerFactory loggers, FaultPlan? faults = null, TimeSpan? approvalDelay = null)
+    public ClosedLoop(SimulatedFleet fleet, OptimizePolicy policy, IJournal journal, DateTimeOffset start, ILoggerFactory loggers, FaultPlan? faults = null, TimeSpan? approvalDelay = null, string trigger = "demo")
     {
+        _trigger = trigger;
         _clock = new FakeTimeProvider(start);
         _policy = policy;
         _journal = journal;
@@ -76,7 +78,7 @@ internal sealed class ClosedLoop : IDisposable
             AdvanceTo(at);
             progress?.Report(new LoopProgress(day + 1, days, _clock.GetUtcNow(), "pass", null, null));
             var passProgress = new Progress<PassProgress>(p => progress?.Report(new LoopProgress(day + 1, days, _clock.GetUtcNow(), p.Step, null, p)));
-            var (result, scheduled) = await _nightly.RunPassAsync("demo", _host, passProgress, ct);
+            var (result, scheduled) = await _nightly.RunPassAsync(_trigger, _host, passProgress, ct);
             if (scheduled is null)
             {
                 throw new InvalidOperationException("The pass failed: " + System.Text.Json.JsonSerializer.Serialize(result.Body));

@@ -36,4 +36,29 @@ public static class FleetGenerator
 
         return fleet;
     }
+
+    /// <summary>
+    /// Builds a fleet of VMs replaying <paramref name="trace"/>: VM <c>i</c> replays column <c>i</c> with row 0 at
+    /// <see cref="TraceFleetOptions.Origin"/>, on a size chosen from (seed, column); its CPU demand in vCPU is
+    /// <c>trace % / 100 × the size's vCPUs</c>, so on that size the CPU metric reproduces the trace exactly. Memory is
+    /// modelled (the trace has none): a quarter of the size's memory plus 0.2 GiB per vCPU of demand. Past the last row
+    /// the trace wraps around.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are invalid for this trace; the message lists every violation.</exception>
+    /// <exception cref="InvalidOperationException">The catalog offers no usable VM sizes in the region.</exception>
+    public static SimulatedFleet FromTrace(TraceSet trace, TraceFleetOptions options, ISkuCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var errors = options.Validate(trace.ColumnCount);
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid trace fleet options: " + string.Join(" ", errors), nameof(options));
+        }
+
+        var layout = new TraceFleetLayout(trace, options, catalog);
+        var fleetOptions = new FleetOptions { Seed = options.Seed, ResourceCount = options.VmCount, Regions = [options.Region] };
+        return new SimulatedFleet(fleetOptions, catalog, trace, layout);
+    }
 }

@@ -9,7 +9,7 @@ namespace Optimize.Simulator.Fleet;
 /// Decides, from (seed, index) alone, what resource sits at an index: kind (a repeating block of 12), place (subscription,
 /// group, region), tags, scenario, size and workload. Holds only per-(kind, region) candidate lists.
 /// </summary>
-internal sealed partial class FleetLayout
+internal sealed partial class FleetLayout : IResourceLayout
 {
     /// <summary>The subscriptions of the simulated tenant.</summary>
     public static readonly IReadOnlyList<string> Subscriptions =

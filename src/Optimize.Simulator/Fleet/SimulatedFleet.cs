@@ -12,15 +12,21 @@ namespace Optimize.Simulator.Fleet;
 /// </summary>
 public sealed partial class SimulatedFleet
 {
-    private readonly FleetLayout _layout;
+    private readonly IResourceLayout _layout;
 
     internal SimulatedFleet(FleetOptions options, ISkuCatalog catalog, TraceSet? trace)
+        : this(options, catalog, trace, null)
+    {
+    }
+
+    /// <summary>A fleet whose resources come from <paramref name="layout"/> (the generated layout when null).</summary>
+    internal SimulatedFleet(FleetOptions options, ISkuCatalog catalog, TraceSet? trace, IResourceLayout? layout)
     {
         Options = options;
         Catalog = catalog;
         Trace = trace;
         Seed = unchecked((ulong)options.Seed) ^ 0xA5A5_5A5A_C3C3_3C3CUL;
-        _layout = new FleetLayout(options, catalog, trace);
+        _layout = layout ?? new FleetLayout(options, catalog, trace);
     }
 
     /// <summary>The options it was generated with.</summary>

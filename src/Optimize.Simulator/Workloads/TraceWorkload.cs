@@ -1,7 +1,7 @@
 namespace Optimize.Simulator.Workloads;
 
 /// <summary>
-/// Replays one column of a real CPU trace cyclically: the trace's CPU percent of its original VM becomes demand in
+/// Replays one column of a real CPU trace cyclically from <see cref="OriginStep"/>: the trace's CPU percent of its original VM becomes demand in
 /// vCPUs (<c>percent / 100 × <see cref="ReferenceVcpus"/></c>), so a smaller size sees a higher utilization.
 /// </summary>
 public sealed class TraceWorkload : WorkloadModel
@@ -30,6 +30,15 @@ public sealed class TraceWorkload : WorkloadModel
     /// <summary>vCPUs of the VM the trace's percentages refer to.</summary>
     public double ReferenceVcpus { get; }
 
+    /// <summary>
+    /// The 5-minute step (see <see cref="WorkloadModel.StepOf"/>) that replays row 0; 0 (the Unix epoch) unless set. Steps
+    /// before it or past the last row wrap around cyclically.
+    /// </summary>
+    public long OriginStep { get; init; }
+
+    /// <summary>The trace row replayed during <paramref name="step"/> (cyclic).</summary>
+    public int RowAt(long step) => (int)((((step - OriginStep) % _trace.RowCount) + _trace.RowCount) % _trace.RowCount);
+
     /// <summary>Working set of one instance at zero load, GiB.</summary>
     public double BaseMemoryGb { get; }
 
@@ -39,8 +48,7 @@ public sealed class TraceWorkload : WorkloadModel
     /// <inheritdoc />
     public override Demand DemandAt(long step)
     {
-        var row = (int)(((step % _trace.RowCount) + _trace.RowCount) % _trace.RowCount);
-        var cpu = _trace.Value(row, Column) / 100.0 * ReferenceVcpus;
+        var cpu = _trace.Value(RowAt(step), Column) / 100.0 * ReferenceVcpus;
         return new Demand(cpu, BaseMemoryGb + (MemoryPerCpuGb * cpu));
     }
 }

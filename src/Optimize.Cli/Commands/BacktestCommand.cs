@@ -1,0 +1,167 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Optimize.Catalog;
+using Optimize.Cli.Backtest;
+using Optimize.Cli.Demo;
+using Optimize.Cli.Hosting;
+using Optimize.Cli.Output;
+using Optimize.Simulator.Fleet;
+using Optimize.Simulator.Workloads;
+
+namespace Optimize.Cli.Commands;
+
+/// <summary>
+/// <c>optimize backtest</c>: the demo's closed loop on a fleet of VMs replaying recorded CPU traces (Azure Public Dataset
+/// V1), then how much headroom every promoted downsize kept on the rest of the trace.
+/// </summary>
+internal static class BacktestCommand
+{
+    /// <summary>Where to get the trace, for the error when none is found.</summary>
+    public const string TraceSource = "the Azure Public Dataset V1 100-VM sample (microsoft_avg_100.csv.gz, see https://github.com/Azure/AzurePublicDataset)";
+
+    public static Command Create(CliContext cli)
+    {
+        var trace = new Option<FileInfo?>("--trace") { Description = "Average-CPU trace (gzip CSV 'step,<columns>', 5-minute rows). Default: ../shared/" + TraceLocator.AverageRelativePath + " next to the repository (or under OPTIMIZE_SHARED_DIR). A '_max_' file next to it is used for peaks." };
+        var policy = new Option<FileInfo?>("--policy") { Description = "Policy file (JSON). Default: the built-in backtest policy (every replayed VM automatic, target CPU 70 %)." };
+        var vms = new Option<int>("--vms") { Description = "VMs to replay, one per trace column (capped at the trace's column count).", DefaultValueFactory = _ => 100 };
+        var days = new Option<int>("--days") { Description = "Nightly passes after the lookback (capped so the trace is not exceeded).", DefaultValueFactory = _ => 10 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the VM sizes (same seed, same run).", DefaultValueFactory = _ => 42 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON document instead of tables; progress still goes to stderr." };
+        var journal = JournalOptions.Connection();
+        var command = new Command("backtest", "Replay a policy on recorded metrics: real Azure VM CPU traces drive the closed loop, then every promoted downsize is checked against the rest of the trace.")
+        {
+            trace, policy, vms, days, seed, json, journal,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var errors = new List<string>();
+            if (parse.GetValue(vms) < 1)
+            {
+                errors.Add($"--vms must be at least 1, was {parse.GetValue(vms)}.");
+            }
+
+            if (parse.GetValue(days) is < 1 or > 60)
+            {
+                errors.Add($"--days must be between 1 and 60, was {parse.GetValue(days)}.");
+            }
+
+            var tracePath = parse.GetValue(trace)?.FullName ?? TraceLocator.DefaultAveragePath(
+                Environment.GetEnvironmentVariable("OPTIMIZE_SHARED_DIR"), TraceLocator.FindRepoRoot(Environment.CurrentDirectory, AppContext.BaseDirectory));
+            if (tracePath is null || !File.Exists(tracePath))
+            {
+                errors.Add(parse.GetValue(trace) is not null
+                    ? $"--trace: file not found: {tracePath}"
+                    : $"no trace given and the default {tracePath ?? "../shared/" + TraceLocator.AverageRelativePath} does not exist: pass --trace <avg.csv.gz> ({TraceSource}).");
+            }
+
+            if (errors.Count > 0)
+            {
+                errors.ForEach(cli.Consoles.Error);
+                return ExitCodes.BadInput;
+            }
+
+            var loaded = parse.GetValue(policy) is { } file ? PolicyCommand.LoadOrReport(cli, file) : BacktestPolicy.Load();
+            if (loaded is null)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var sw = Stopwatch.StartNew();
+            var traces = LoadTraces(cli, tracePath!);
+            if (traces is null)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var (average, peak, peakNote) = traces.Value;
+            var fleetOptions = new TraceFleetOptions { Seed = parse.GetValue(seed), VmCount = Math.Min(parse.GetValue(vms), average.ColumnCount) };
+            if (fleetOptions.VmCount < parse.GetValue(vms))
+            {
+                cli.Consoles.Warn($"--vms {parse.GetValue(vms)}: the trace has {average.ColumnCount} columns; replaying {fleetOptions.VmCount} VMs.");
+            }
+
+            var window = BacktestWindow.Plan(fleetOptions.Origin, average.RowCount, loaded.Data.Lookback, parse.GetValue(days), out var windowError);
+            if (window is null)
+            {
+                cli.Consoles.Error(windowError!);
+                return ExitCodes.BadInput;
+            }
+
+            if (window.Capped)
+            {
+                cli.Consoles.Warn($"--days {window.RequestedDays}: the trace ends {window.TraceEnd.UtcDateTime:yyyy-MM-dd HH:mm}Z; running {window.Days} day(s) (no wrap-around).");
+            }
+
+            await using var handle = await cli.Journals.OpenAsync(parse.GetValue(journal), forHistory: false, ct, resetLocal: true);
+            if (handle is null)
+            {
+                return ExitCodes.Failed;
+            }
+
+            var fleet = FleetGenerator.FromTrace(average, fleetOptions, BuiltInCatalog.Default);
+            cli.Consoles.Info($"Trace fleet: {fleet.Count} VMs replaying {tracePath} from day {window.StartDay} (seed {fleetOptions.Seed}); journal: {handle.Journal.Description}");
+            using var loop = new ClosedLoop(fleet, loaded, handle.Journal, window.Start, cli.Loggers, trigger: "backtest");
+            var result = await loop.RunAsync(window.Days, new LoopProgressPrinter(cli.Consoles), ct);
+            var demo = await DemoReport.BuildAsync(fleetOptions.Seed, window.Days, window.Start, result, handle.Journal, ct);
+            var target = loaded.Kinds.VirtualMachine.TargetCpuPercent;
+            var report = new BacktestReport
+            {
+                Loop = demo,
+                Trace = tracePath!,
+                PeakTrace = peak is null ? null : TraceLocator.PeakPathFor(tracePath!),
+                PeakTraceNote = peakNote,
+                Vms = fleet.Count,
+                TraceColumns = average.ColumnCount,
+                TraceRows = average.RowCount,
+                Window = window,
+                TargetCpuPercent = target,
+                Downsizes = HeadroomAnalyzer.Analyze(demo.Changes, fleet, peak, target),
+            };
+            if (parse.GetValue(json))
+            {
+                CliJson.Write(cli.Consoles.RawOut, report);
+            }
+            else
+            {
+                BacktestRenderer.Render(cli.Consoles.Out, report, sw.Elapsed);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>The average trace, and the peak trace next to it when it exists and has the same shape (else why not).</summary>
+    private static (TraceSet Average, TraceSet? Peak, string? PeakNote)? LoadTraces(CliContext cli, string averagePath)
+    {
+        TraceSet average;
+        try
+        {
+            average = TraceSet.Load(averagePath);
+        }
+        catch (InvalidDataException ex)
+        {
+            cli.Consoles.Error($"--trace: {ex.Message}");
+            return null;
+        }
+
+        var peakPath = TraceLocator.PeakPathFor(averagePath);
+        if (peakPath is null)
+        {
+            return (average, null, "no '_max_' file next to the trace");
+        }
+
+        try
+        {
+            var peak = TraceSet.Load(peakPath);
+            return peak.RowCount == average.RowCount && peak.ColumnIds.SequenceEqual(average.ColumnIds, StringComparer.Ordinal)
+                ? (average, peak, null)
+                : (average, null, $"{peakPath} has another shape ({peak.ColumnCount}×{peak.RowCount}, columns must match {average.ColumnCount}×{average.RowCount})");
+        }
+        catch (InvalidDataException ex)
+        {
+            cli.Consoles.Warn($"peak trace not used: {ex.Message}");
+            return (average, null, "unreadable: " + ex.Message);
+        }
+    }
+}
