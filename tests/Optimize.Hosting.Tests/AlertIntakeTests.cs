@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
 using Optimize.Changes;
 using Optimize.Policy;
 using Optimize.Workflow;
@@ -94,6 +95,23 @@ public sealed class AlertIntakeTests
         Assert.Contains($"alert '{rule}' fired", change.Outcome, StringComparison.Ordinal);
         Assert.Contains(await loop.EventsAsync(), e => e.Step == ChangeSteps.Alert && e.Message.Contains(rule, StringComparison.Ordinal));
         Assert.Equal(plan.Baseline, (await loop.Config.ReadAsync(resource.Resource, Ct)).Config);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ChangeInFlightButPolicyNowRecommend_StillRollsBack()
+    {
+        // The change started under auto mode; the host restarted with a recommend-only policy while it was observing.
+        using var loop = new HostingLoop();
+        var resource = loop.Plan();
+        await loop.StartChangeAsync(resource, approval: false);
+        await loop.RunAsync(HostingLoop.Start + TimeSpan.FromMinutes(40));
+        var recommendOnly = new AlertIntake(new OptimizePolicy(), loop.Fleet.Subscriptions, loop.Journal, loop.Journal, loop.Time, NullLogger<AlertIntake>.Instance);
+
+        var result = await recommendOnly.HandleAsync(AlertPayloads.For(AlertPayloads.Minimal, resource.Resource.Id, loop.Time.GetUtcNow()), loop.Host, Ct);
+        await loop.RunAsync();
+
+        Assert.Equal("signalled-change", Assert.Single(Targets(result)).Action);
+        Assert.Equal(ChangeState.RolledBack, (await loop.ChangeAsync()).State);
     }
 
     [Theory]
