@@ -77,21 +77,26 @@ public sealed class AlertIntake
             return Outcome(signal, "out-of-scope", "not a resource kind Optimize changes");
         }
 
-        // The journal knows the tags of every resource Optimize changed; a resource it never changed has nothing to revert.
-        var latest = await _changes.GetLatestForResourceAsync(id, ct);
-        var resource = latest?.Resource ?? new ResourceRef(id, kind, "unknown");
-        var match = new ScopeMatcher(_policy).Match(resource);
-        if (!match.IsInScope)
-        {
-            return Outcome(signal, "out-of-scope", "matches no policy scope");
-        }
-
-        if (match.Mode is ChangeMode.Off or ChangeMode.Recommend)
-        {
-            return Outcome(signal, "none", $"mode {match.Mode.ToString().ToLowerInvariant()} in scope '{match.Scope!.Name}': no automatic action");
-        }
-
+        // A change in flight always hears the alert, whatever the policy says now (its scope or mode may have changed
+        // since it started): rolling back is what makes it safe.
         var changeRunning = (await host.GetStateAsync(InstanceIds.ForChange(id), ct))?.IsActive == true;
+        if (!changeRunning)
+        {
+            // The journal knows the tags of every resource Optimize changed; a resource it never changed has nothing to revert.
+            var latest = await _changes.GetLatestForResourceAsync(id, ct);
+            var resource = latest?.Resource ?? new ResourceRef(id, kind, "unknown");
+            var match = new ScopeMatcher(_policy).Match(resource);
+            if (!match.IsInScope)
+            {
+                return Outcome(signal, "out-of-scope", "matches no policy scope");
+            }
+
+            if (match.Mode is ChangeMode.Off or ChangeMode.Recommend)
+            {
+                return Outcome(signal, "none", $"mode {match.Mode.ToString().ToLowerInvariant()} in scope '{match.Scope!.Name}': no automatic action");
+            }
+        }
+
         var remediationRunning = (await host.GetStateAsync(InstanceIds.ForAlert(id), ct))?.IsActive == true;
         var route = AlertRouter.Route(signal, changeRunning, remediationRunning);
         AlertTargetOutcome outcome;
