@@ -122,21 +122,24 @@ public sealed partial record OptimizeSettings
         }
 
         // The connection string wins when set (local runs, Azurite); else the endpoint with the managed identity.
+        // A malformed endpoint is reported either way.
         Uri? endpoint = null;
         var endpointText = get(JournalEndpointSetting);
-        var connection = get(JournalConnectionSetting);
-        if (string.IsNullOrWhiteSpace(connection))
+        var connection = string.IsNullOrWhiteSpace(get(JournalConnectionSetting)) ? null : get(JournalConnectionSetting);
+        if (!string.IsNullOrWhiteSpace(endpointText)
+            && (!Uri.TryCreate(endpointText.Trim(), UriKind.Absolute, out endpoint) || endpoint.Scheme != Uri.UriSchemeHttps))
         {
-            connection = null;
-            if (string.IsNullOrWhiteSpace(endpointText))
-            {
-                errors.Add($"{JournalConnectionSetting} or {JournalEndpointSetting}: set one; the journal is required (nothing is changed without a journal entry).");
-            }
-            else if (!Uri.TryCreate(endpointText.Trim(), UriKind.Absolute, out endpoint) || endpoint.Scheme != Uri.UriSchemeHttps)
-            {
-                errors.Add($"{JournalEndpointSetting}: '{endpointText}' is not an https URL (https://<account>.table.core.windows.net).");
-                endpoint = null;
-            }
+            errors.Add($"{JournalEndpointSetting}: '{endpointText}' is not an https URL (https://<account>.table.core.windows.net).");
+            endpoint = null;
+        }
+        else if (connection is null && string.IsNullOrWhiteSpace(endpointText))
+        {
+            errors.Add($"{JournalEndpointSetting} or {JournalConnectionSetting}: set one; the journal is required (nothing is changed without a journal entry).");
+        }
+
+        if (connection is not null)
+        {
+            endpoint = null;
         }
 
         if (errors.Count > 0)

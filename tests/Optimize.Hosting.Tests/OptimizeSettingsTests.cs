@@ -195,8 +195,24 @@ public sealed class OptimizeSettingsTests
 
         Assert.Equal([Sub1, Sub2], settings.Subscriptions);
         Assert.Equal(["rg-web", "rg.data_(1)"], settings.ResourceGroups);
+        // Both journal settings: the connection string wins (docs/deploy.md), the endpoint is still validated.
+        Assert.Null(settings.JournalEndpoint);
+        Assert.Equal("UseDevelopmentStorage=true", settings.JournalConnection);
+        Assert.Equal("11111111-2222-3333-4444-555555555555", settings.ManagedIdentityClientId);
+    }
+
+    [Fact]
+    public void Load_EndpointOnly_UsesTheEndpoint()
+    {
+        var values = new Dictionary<string, string?>
+        {
+            [OptimizeSettings.SubscriptionsSetting] = Sub1,
+            [OptimizeSettings.JournalEndpointSetting] = "https://acct.table.core.windows.net",
+        };
+
+        var settings = Load(values).GetOrThrow();
+
         Assert.Equal(new Uri("https://acct.table.core.windows.net"), settings.JournalEndpoint);
         Assert.Null(settings.JournalConnection);
-        Assert.Equal("11111111-2222-3333-4444-555555555555", settings.ManagedIdentityClientId);
     }
 }
