@@ -58,18 +58,19 @@ internal static class AnalysisMemoryProbe
         var counts = (GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1, GC.CollectionCount(2) - gen2);
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         var heapAfter = Heap();
-        var (sw, heapWithResult, advices, decisions, analyzed, recommendations, timings) = run;
+        var (sw, heapWithResult, advices, decisions, analyzed, recommendations, timings, content) = run;
 
         var w = new ReportWriter(output);
         w.Line("pass", $"read-only, {options.Days} days at {options.Interval.TotalMinutes:0} min, seed {options.Seed}, runtime {Environment.Version}, {Environment.ProcessorCount} cores, Server GC {System.Runtime.GCSettings.IsServerGC}");
         w.Line("resources", $"{fleet.Count:N0} inventoried, {analyzed:N0} analyzed, {reader.Resources:N0} with metrics, {recommendations:N0} recommendations");
         w.Line("metrics read", $"{string.Join(", ", reader.Metrics)} ({reader.Metrics.Count} names); {Ratio(reader.Series, reader.Resources)} series per resource, {reader.Points:N0} points = {Ratio(reader.Points, reader.Resources)} per resource; {reader.Queries} queries");
-        w.Line("metrics per kind", string.Join("; ", Enum.GetValues<Optimize.Model.ResourceKind>().Select(k => $"{k} {advisors.RequiredMetricsFor(k).Count}")));
+        w.Line("metrics asked", string.Join("; ", Enum.GetValues<Optimize.Model.ResourceKind>().Select(k => $"{k} {advisors.RequiredMetricsFor(k).Count}")));
         w.Line("wall time", $"{sw.Elapsed.TotalSeconds:0.00} s ({string.Join(", ", timings.Select(t => $"{t.Step} {t.Duration.TotalSeconds:0.00} s"))})");
         w.Line("throughput", $"{analyzed / sw.Elapsed.TotalSeconds:N0} resources/s ({sw.Elapsed.TotalMicroseconds / Math.Max(1, analyzed):0.0} µs per resource)");
         w.Line("peak working set", $"{Mb(peak)} (Process.PeakWorkingSet64); VmHWM {VmHwm()} (/proc/self/status)");
         w.Line("GC heap", $"before pass {Mb(baseline)}; after pass, result held {Mb(heapWithResult)}; result dropped {Mb(heapAfter)}");
         w.Line("pass output", $"{advices:N0} advices + {decisions:N0} decisions retain {Mb(heapWithResult - heapAfter)} = {(heapWithResult - heapAfter) / (double)Math.Max(1, advices):N0} B per resource");
+        w.Line("output content", content);
         w.Line("allocated", $"{Mb(allocated)} total (GC.GetTotalAllocatedBytes) = {allocated / (double)Math.Max(1, analyzed):N0} B per analyzed resource");
         w.Line("collections", $"gen0 {counts.Item1}, gen1 {counts.Item2}, gen2 {counts.Item3}");
         return 0;
@@ -83,7 +84,12 @@ internal static class AnalysisMemoryProbe
         var result = await pass.RunAsync(request);
         sw.Stop();
         var held = Heap();
-        return new PassRun(sw, held, result.Advices.Count, result.Decisions.Count, result.Pass.ResourcesAnalyzed, result.Pass.Recommendations, result.Timings);
+        var evidence = result.Advices.Sum(a => (long)a.Evidence.Count);
+        var decisionEvidence = result.Decisions.Count(d => d.Evidence.Count > 0);
+        var text = result.Decisions.Sum(d => (long)d.Message.Length) + result.Advices.Sum(a => (long)(a.Recommendation?.Rationale.Length ?? 0) + (a.Skip?.Message.Length ?? 0));
+        var content = string.Create(CultureInfo.InvariantCulture,
+            $"{evidence / (double)Math.Max(1, result.Advices.Count):0.0} evidence items per advice ({decisionEvidence:N0} decisions carry evidence, shared with their advice); {text / (double)Math.Max(1, result.Advices.Count):0} chars of message/rationale per resource");
+        return new PassRun(sw, held, result.Advices.Count, result.Decisions.Count, result.Pass.ResourcesAnalyzed, result.Pass.Recommendations, result.Timings, content);
     }
 
     private static long Heap()
@@ -112,7 +118,7 @@ internal static class AnalysisMemoryProbe
 
     private static string Ratio(long count, int per) => string.Create(CultureInfo.InvariantCulture, $"{count / (double)Math.Max(1, per):0.##}");
 
-    private sealed record PassRun(Stopwatch Sw, long HeapWithResult, int Advices, int Decisions, int Analyzed, int Recommendations, IReadOnlyList<PassStepTiming> Timings);
+    private sealed record PassRun(Stopwatch Sw, long HeapWithResult, int Advices, int Decisions, int Analyzed, int Recommendations, IReadOnlyList<PassStepTiming> Timings, string Content);
 
     private sealed class ReportWriter(TextWriter output)
     {

@@ -9,7 +9,7 @@ namespace Optimize.Benchmarks.Probes;
 /// <param name="inner">The reader to count.</param>
 internal sealed class CountingMetricsReader(IMetricsReader inner) : IMetricsReader
 {
-    private readonly HashSet<string> _resources = new(StringComparer.OrdinalIgnoreCase);
+    private string? _lastResource;
     private readonly HashSet<string> _metrics = new(StringComparer.Ordinal);
 
     /// <summary>Queries issued (one per chunk of one kind).</summary>
@@ -21,8 +21,9 @@ internal sealed class CountingMetricsReader(IMetricsReader inner) : IMetricsRead
     /// <summary>Points in every series returned, gaps included.</summary>
     public long Points { get; private set; }
 
-    /// <summary>Resources with at least one series.</summary>
-    public int Resources => _resources.Count;
+    /// <summary>Resources with at least one series, counted as changes of resource id between consecutive series (the
+    /// simulator yields a resource's series together); ids are not kept, so counting retains nothing per resource.</summary>
+    public int Resources { get; private set; }
 
     /// <summary>Distinct metric names read, in the order first seen.</summary>
     public IReadOnlyCollection<string> Metrics => _metrics;
@@ -40,7 +41,12 @@ internal sealed class CountingMetricsReader(IMetricsReader inner) : IMetricsRead
         {
             Series++;
             Points += s.Values.Length;
-            _resources.Add(s.ResourceId);
+            if (!string.Equals(s.ResourceId, _lastResource, StringComparison.OrdinalIgnoreCase))
+            {
+                Resources++;
+                _lastResource = s.ResourceId;
+            }
+
             _metrics.Add(s.Metric);
             yield return s;
         }
