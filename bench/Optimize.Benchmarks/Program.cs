@@ -1,3 +1,12 @@
 using BenchmarkDotNet.Running;
+using Optimize.Benchmarks.Probes;
+
+// "analysis-memory" is a one-shot probe (peak memory needs a fresh process, which BenchmarkDotNet does not report);
+// everything else goes to BenchmarkDotNet.
+if (args.Length > 0 && args[0] == AnalysisMemoryProbe.Command)
+{
+    return await AnalysisMemoryProbe.RunAsync(args[1..], Console.Out, Console.Error);
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

@@ -8,9 +8,12 @@ internal sealed class EvidenceList
 {
     private readonly List<EvidenceItem> _items = [];
 
+    /// <summary>Adds an item. Names and units come from a small vocabulary but some are built per resource
+    /// (<c>$"cpu.{stat}"</c>, <c>$"{currency}/month"</c>); they are interned so the advices a pass keeps for every
+    /// resource share one copy of each.</summary>
     public EvidenceList Add(string name, double value, string unit)
     {
-        _items.Add(new EvidenceItem(name, value, unit));
+        _items.Add(new EvidenceItem(string.Intern(name), value, string.Intern(unit)));
         return this;
     }
 
