@@ -13,25 +13,17 @@ namespace Optimize.Advisors.AppServicePlan;
 /// Premium → Basic). Workers stay between 1 and the SKU's maximum, and never drop below 2 when 2 or more today
 /// (zone redundancy and instance-level availability).
 /// </summary>
-public sealed class AppServicePlanAdvisor : IAdvisor
+public sealed class AppServicePlanAdvisor : Advisor<AppServicePlanConfig>
 {
     /// <inheritdoc />
-    public ResourceKind Kind => ResourceKind.AppServicePlan;
+    public override ResourceKind Kind => ResourceKind.AppServicePlan;
 
     /// <inheritdoc />
-    public IReadOnlyList<string> RequiredMetrics { get; } = [MetricNames.Cpu, MetricNames.Memory];
+    public override IReadOnlyList<string> RequiredMetrics { get; } = [MetricNames.Cpu, MetricNames.Memory];
 
     /// <inheritdoc />
-    public Advice Advise(InventoryItem item, ResourceSummary summary, AdvisorContext context)
+    protected override Advice Advise(InventoryItem item, AppServicePlanConfig config, ResourceSummary summary, AdvisorContext context)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        ArgumentNullException.ThrowIfNull(summary);
-        ArgumentNullException.ThrowIfNull(context);
-        if (item.Config is not AppServicePlanConfig config)
-        {
-            throw new ArgumentException($"{item.Resource.Id} is not an App Service plan.", nameof(item));
-        }
-
         var current = context.Catalog.Find(ResourceKind.AppServicePlan, config.Sku);
         if (current is null)
         {

@@ -19,25 +19,17 @@ namespace Optimize.Advisors.Autoscale;
 /// Savings are priced from the scaled resource (plan or scale set) found in <see cref="AdvisorContext.Inventory"/>;
 /// an unknown target prices at 0 with a <c>target.unknown</c> evidence item.
 /// </summary>
-public sealed class AutoscaleAdvisor : IAdvisor
+public sealed class AutoscaleAdvisor : Advisor<AutoscaleConfig>
 {
     /// <inheritdoc />
-    public ResourceKind Kind => ResourceKind.AutoscaleSetting;
+    public override ResourceKind Kind => ResourceKind.AutoscaleSetting;
 
     /// <inheritdoc />
-    public IReadOnlyList<string> RequiredMetrics { get; } = [MetricNames.Instances, MetricNames.Cpu];
+    public override IReadOnlyList<string> RequiredMetrics { get; } = [MetricNames.Instances, MetricNames.Cpu];
 
     /// <inheritdoc />
-    public Advice Advise(InventoryItem item, ResourceSummary summary, AdvisorContext context)
+    protected override Advice Advise(InventoryItem item, AutoscaleConfig config, ResourceSummary summary, AdvisorContext context)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        ArgumentNullException.ThrowIfNull(summary);
-        ArgumentNullException.ThrowIfNull(context);
-        if (item.Config is not AutoscaleConfig config)
-        {
-            throw new ArgumentException($"{item.Resource.Id} is not an autoscale setting.", nameof(item));
-        }
-
         var resource = item.Resource;
         if (DataGate.NoData(summary, RequiredMetrics) is { } noData)
         {

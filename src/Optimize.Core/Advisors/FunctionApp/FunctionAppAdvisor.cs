@@ -16,28 +16,20 @@ namespace Optimize.Advisors.FunctionApp;
 /// Cost = GB × mean instances × 730 h × 3600 s × the on-demand GB-second price (an upper bound: Flex bills
 /// execution time only).
 /// </summary>
-public sealed class FunctionAppAdvisor : IAdvisor
+public sealed class FunctionAppAdvisor : Advisor<FunctionAppConfig>
 {
     /// <summary>Highest maximum instance count Flex Consumption allows.</summary>
     public const int MaximumInstanceLimit = 1000;
 
     /// <inheritdoc />
-    public ResourceKind Kind => ResourceKind.FunctionApp;
+    public override ResourceKind Kind => ResourceKind.FunctionApp;
 
     /// <inheritdoc />
-    public IReadOnlyList<string> RequiredMetrics { get; } = [MetricNames.Memory, MetricNames.Cpu, MetricNames.Instances];
+    public override IReadOnlyList<string> RequiredMetrics { get; } = [MetricNames.Memory, MetricNames.Cpu, MetricNames.Instances];
 
     /// <inheritdoc />
-    public Advice Advise(InventoryItem item, ResourceSummary summary, AdvisorContext context)
+    protected override Advice Advise(InventoryItem item, FunctionAppConfig config, ResourceSummary summary, AdvisorContext context)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        ArgumentNullException.ThrowIfNull(summary);
-        ArgumentNullException.ThrowIfNull(context);
-        if (item.Config is not FunctionAppConfig config)
-        {
-            throw new ArgumentException($"{item.Resource.Id} is not a Flex Consumption function app.", nameof(item));
-        }
-
         var sizeName = BuiltInSkus.FlexSizeName(config.InstanceMemoryMb);
         var current = context.Catalog.Find(ResourceKind.FunctionApp, sizeName);
         if (current is null)

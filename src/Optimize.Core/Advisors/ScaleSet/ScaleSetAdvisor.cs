@@ -15,28 +15,20 @@ namespace Optimize.Advisors.ScaleSet;
 /// sets get more instances (up to the SKU's maximum capacity) before a larger SKU. Scale sets price from the VM
 /// meter of their size.
 /// </summary>
-public sealed class ScaleSetAdvisor : IAdvisor
+public sealed class ScaleSetAdvisor : Advisor<ScaleSetConfig>
 {
     /// <inheritdoc />
-    public ResourceKind Kind => ResourceKind.ScaleSet;
+    public override ResourceKind Kind => ResourceKind.ScaleSet;
 
     /// <inheritdoc />
-    public IReadOnlyList<string> RequiredMetrics { get; } = [MetricNames.Cpu, MetricNames.Memory];
+    public override IReadOnlyList<string> RequiredMetrics { get; } = [MetricNames.Cpu, MetricNames.Memory];
 
     /// <summary>Largest capacity when the catalog gives none (a scale set's limit with a platform image).</summary>
     public const int DefaultMaxCapacity = 1000;
 
     /// <inheritdoc />
-    public Advice Advise(InventoryItem item, ResourceSummary summary, AdvisorContext context)
+    protected override Advice Advise(InventoryItem item, ScaleSetConfig config, ResourceSummary summary, AdvisorContext context)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        ArgumentNullException.ThrowIfNull(summary);
-        ArgumentNullException.ThrowIfNull(context);
-        if (item.Config is not ScaleSetConfig config)
-        {
-            throw new ArgumentException($"{item.Resource.Id} is not a scale set.", nameof(item));
-        }
-
         var current = context.Catalog.Find(ResourceKind.VirtualMachine, config.Sku);
         if (current is null)
         {

@@ -15,25 +15,17 @@ namespace Optimize.Advisors.VirtualMachine;
 /// larger size that brings it under target. Steps down are split so each removes at most the policy's maximum share
 /// of vCPU.
 /// </summary>
-public sealed class VmSizeAdvisor : IAdvisor
+public sealed class VmSizeAdvisor : Advisor<VmConfig>
 {
     /// <inheritdoc />
-    public ResourceKind Kind => ResourceKind.VirtualMachine;
+    public override ResourceKind Kind => ResourceKind.VirtualMachine;
 
     /// <inheritdoc />
-    public IReadOnlyList<string> RequiredMetrics { get; } = [MetricNames.Cpu, MetricNames.Memory];
+    public override IReadOnlyList<string> RequiredMetrics { get; } = [MetricNames.Cpu, MetricNames.Memory];
 
     /// <inheritdoc />
-    public Advice Advise(InventoryItem item, ResourceSummary summary, AdvisorContext context)
+    protected override Advice Advise(InventoryItem item, VmConfig config, ResourceSummary summary, AdvisorContext context)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        ArgumentNullException.ThrowIfNull(summary);
-        ArgumentNullException.ThrowIfNull(context);
-        if (item.Config is not VmConfig config)
-        {
-            throw new ArgumentException($"{item.Resource.Id} is not a virtual machine.", nameof(item));
-        }
-
         var current = context.Catalog.Find(ResourceKind.VirtualMachine, config.Size);
         if (current is null)
         {
