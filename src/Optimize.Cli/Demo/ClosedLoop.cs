@@ -70,6 +70,7 @@ internal sealed class ClosedLoop : IDisposable
     {
         var recovered = await _recovery.RecoverAsync(ct);
         var passes = new List<ScheduledPass>();
+        var reported = new HashSet<string>(StringComparer.Ordinal);
         var firstPass = NextAt(_clock.GetUtcNow(), TimeSpan.FromHours(2));
         for (var day = 0; day < days; day++)
         {
@@ -88,13 +89,32 @@ internal sealed class ClosedLoop : IDisposable
             progress?.Report(new LoopProgress(day + 1, days, _clock.GetUtcNow(), "planned", scheduled, null));
             await AnswerApprovalsAsync(scheduled, ct);
             await _runner.RunUntilIdleAsync(at.AddDays(1).AddMinutes(-1), ct);
-            progress?.Report(new LoopProgress(day + 1, days, _clock.GetUtcNow(), "day-done", scheduled, null));
+            progress?.Report(new LoopProgress(day + 1, days, _clock.GetUtcNow(), "day-done", scheduled, null)
+            {
+                Ended = await NewlyEndedAsync(passes, reported, ct),
+            });
         }
 
         return new LoopResult(passes, recovered, _clock.GetUtcNow());
     }
 
     public void Dispose() => _runner.Dispose();
+
+    /// <summary>Changes of the run that reached a terminal state since the last report.</summary>
+    private async Task<IReadOnlyList<ChangeRecord>> NewlyEndedAsync(List<ScheduledPass> passes, HashSet<string> reported, CancellationToken ct)
+    {
+        var ended = new List<ChangeRecord>();
+        foreach (var id in passes.SelectMany(p => p.Started).Where(id => !reported.Contains(id)))
+        {
+            if (await _journal.GetAsync(id, ct) is { } change && change.State.IsTerminal())
+            {
+                reported.Add(id);
+                ended.Add(change);
+            }
+        }
+
+        return ended;
+    }
 
     /// <summary>The demo's operator approves every change waiting for approval, after a short while.</summary>
     private async Task AnswerApprovalsAsync(ScheduledPass scheduled, CancellationToken ct)
@@ -137,7 +157,11 @@ internal sealed class ClosedLoop : IDisposable
 }
 
 /// <summary>Progress of a closed-loop run.</summary>
-internal sealed record LoopProgress(int Day, int Days, DateTimeOffset At, string Step, ScheduledPass? Pass, PassProgress? PassStep);
+internal sealed record LoopProgress(int Day, int Days, DateTimeOffset At, string Step, ScheduledPass? Pass, PassProgress? PassStep)
+{
+    /// <summary>Changes that ended since the previous report (on "day-done").</summary>
+    public IReadOnlyList<ChangeRecord> Ended { get; init; } = [];
+}
 
 /// <summary>What a closed-loop run did.</summary>
 internal sealed record LoopResult(IReadOnlyList<ScheduledPass> Passes, IReadOnlyList<RecoveryAction> Recovered, DateTimeOffset EndedAt);

@@ -20,7 +20,12 @@ internal sealed class LoopProgressPrinter(Consoles consoles) : IProgress<LoopPro
                               $"{p.Started.Count} changes started, {p.Result.Pass.Skipped} not planned (see report)");
                 break;
             case "day-done":
-                consoles.Info($"[{day}] {at}Z day done: staged changes observed on the virtual clock");
+                foreach (var c in value.Ended)
+                {
+                    consoles.Info($"[{day}]   {c.State,-10} {Commands.HistoryCommand.ShortId(c.Resource.Id)}: {c.Outcome}");
+                }
+
+                consoles.Info($"[{day}] {at}Z day done: {value.Ended.Count} change(s) ended on the virtual clock");
                 break;
             default:
                 break;

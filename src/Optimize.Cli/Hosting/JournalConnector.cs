@@ -60,8 +60,10 @@ internal sealed class JournalConnector(Consoles consoles, ILoggerFactory loggers
             var local = await azurite.CreateJournalAsync(cancellationToken: cancellationToken);
             if (resetLocal)
             {
+                // Each demo is a new simulated world; its journal starts clean (a journal named by --journal never is).
                 await local.DeleteTablesAsync(cancellationToken);
                 await local.CreateTablesIfNotExistsAsync(cancellationToken);
+                consoles.Info("Local demo journal cleared: each demo starts from a clean journal.");
             }
 
             return new JournalHandle(local, azurite);
