@@ -147,9 +147,9 @@ public static partial class Planner
         var kind = input.Policy.Kinds.For(rec.Resource.Kind);
         var targets = rec.Stages.Count > 0 ? rec.Stages : [rec.Target];
 
-        // A VM resize may need a deallocation (a restart). Approve or auto mode for the VM's scope is the explicit
-        // allowance: a VM change is only ever planned in those modes.
-        var allowDeallocation = rec.Resource.Kind == ResourceKind.VirtualMachine;
+        // A VM resize that needs a deallocation restarts the VM: only when the policy says so explicitly
+        // (kinds.virtualMachine.allowDeallocation); otherwise such a resize is refused and nothing changes.
+        var allowDeallocation = rec.Resource.Kind == ResourceKind.VirtualMachine && kind.AllowDeallocation;
         var stages = targets
             .Select((target, index) => new ChangeStage(index, target, kind.Stages.Settle, kind.Stages.Observe, kind.Stages.CheckEvery, allowDeallocation))
             .ToList();

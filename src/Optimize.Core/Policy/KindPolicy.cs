@@ -25,6 +25,12 @@ public sealed record KindPolicy
     /// <summary>Largest capacity reduction per stage, percent of current capacity (instances or vCPU).</summary>
     public double MaxStepDownPercent { get; init; } = 50;
 
+    /// <summary>
+    /// VMs only: a resize to a size the running VM cannot take in place may deallocate it (a restart). Off by default:
+    /// such a resize is then refused as an invalid target and the change rolls back having changed nothing.
+    /// </summary>
+    public bool AllowDeallocation { get; init; }
+
     /// <summary>Timing of each stage.</summary>
     public StageTiming Stages { get; init; } = new();
 

@@ -19,7 +19,7 @@ public sealed partial class PlannerTests
         {
             DefaultMode = ChangeMode.Approve,
             Approval = new ApprovalPolicy { Timeout = TimeSpan.FromHours(8) },
-            Kinds = new KindPolicies { VirtualMachine = new KindPolicy { Stages = timing, Guards = guards } },
+            Kinds = new KindPolicies { VirtualMachine = new KindPolicy { Stages = timing, Guards = guards, AllowDeallocation = true } },
         };
         var recommendation = Recommendation(Target, savings: 140m, stages: 2);
 
@@ -43,6 +43,16 @@ public sealed partial class PlannerTests
         var decision = Assert.Single(result.Decisions);
         Assert.Equal(new DecisionRecord(PassId, Target.Id, ResourceKind.VirtualMachine, DecisionOutcome.Planned, string.Empty, recommendation.Rationale,
             recommendation.Current, recommendation.Target, 140m, recommendation.Evidence, plan.ChangeId), decision);
+    }
+
+    [Fact]
+    public void Plan_VmWithoutDeallocationAllowance_StagesMayNotDeallocate()
+    {
+        // The default policy never restarts a VM to resize it: that needs kinds.virtualMachine.allowDeallocation.
+        var plan = Assert.Single(Planner.Plan(Input(AutoPolicy(), [Recommend(Target)])).Plans);
+
+        Assert.Equal(ResourceKind.VirtualMachine, plan.Resource.Kind);
+        Assert.All(plan.Stages, s => Assert.False(s.AllowDeallocation));
     }
 
     [Theory]
