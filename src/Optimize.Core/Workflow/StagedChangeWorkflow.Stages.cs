@@ -28,8 +28,8 @@ public static partial class StagedChangeWorkflow
             }
 
             run.ChangeStartedAt ??= appliedAt;
-            var settledAt = await SettleAsync(run, stage, appliedAt);
-            var outcome = await ObserveAsync(run, plan, stage, settledAt);
+            var settledAt = appliedAt + stage.Settle;
+            var outcome = await SettleAsync(run, plan, stage, settledAt) ?? await ObserveAsync(run, plan, stage, settledAt);
             if (outcome is not null)
             {
                 return outcome;
@@ -62,9 +62,19 @@ public static partial class StagedChangeWorkflow
         // Planned only while nothing has been applied (a re-apply after a crash may follow a half-applied stage).
         var state = index == 0 && run.ChangeStartedAt is null ? ChangeState.Planned : ChangeState.Observing;
         await run.RecordAsync(ChangeSteps.Window, index, state, $"{run.Label(index)} waits for the change window: opens {at.UtcDateTime:yyyy-MM-dd HH:mm}Z");
-        while (run.Now < at)
+        return await WaitListeningForAlertsAsync(run, plan, index, at, state, $"{run.Label(index)} waited for the change window");
+    }
+
+    /// <summary>
+    /// A durable wait until <paramref name="until"/> that listens for alerts: one fired since the change started rolls
+    /// back at once. Alerts fired before the first apply, and resolved alerts, are ignored.
+    /// </summary>
+    private static async Task<ChangeOutcome?> WaitListeningForAlertsAsync(
+        ChangeRun run, ChangePlan plan, int index, DateTimeOffset until, ChangeState state, string during)
+    {
+        while (run.Now < until)
         {
-            var alert = await run.Context.WaitForEventAsync<AlertSignal>(WorkflowEvents.Alert, at - run.Now);
+            var alert = await run.Context.WaitForEventAsync<AlertSignal>(WorkflowEvents.Alert, until - run.Now);
             if (!alert.Received)
             {
                 break;
@@ -72,7 +82,7 @@ public static partial class StagedChangeWorkflow
 
             if (alert.Value is { Fired: true } fired && run.ChangeStartedAt is { } started && fired.FiredAt >= started)
             {
-                var reason = $"alert '{fired.RuleName}' fired while {run.Label(index)} waited for the change window: {fired.Description}";
+                var reason = $"alert '{fired.RuleName}' fired while {during}: {fired.Description}";
                 await run.RecordAsync(ChangeSteps.Alert, index, state, reason);
                 return await RollBackAsync(run, plan, index, reason);
             }
@@ -108,17 +118,17 @@ public static partial class StagedChangeWorkflow
         return null;
     }
 
-    /// <summary>Settle: a durable timer until the stage has settled; returns the settled time.</summary>
-    private static async Task<DateTimeOffset> SettleAsync(ChangeRun run, ChangeStage stage, DateTimeOffset appliedAt)
+    /// <summary>Settle: wait until the stage has settled, listening for alerts (right after an apply is when they fire).</summary>
+    private static async Task<ChangeOutcome?> SettleAsync(ChangeRun run, ChangePlan plan, ChangeStage stage, DateTimeOffset settledAt)
     {
-        var settledAt = appliedAt + stage.Settle;
-        if (settledAt > run.Now)
+        var rolledBack = await WaitListeningForAlertsAsync(run, plan, stage.Index, settledAt, ChangeState.Observing, $"{run.Label(stage.Index)} settled");
+        if (rolledBack is not null)
         {
-            await run.Context.CreateTimer(settledAt.UtcDateTime, CancellationToken.None);
+            return rolledBack;
         }
 
         await run.RecordAsync(ChangeSteps.Settle, stage.Index, ChangeState.Observing, $"{run.Label(stage.Index)} settled ({DurationText.Format(stage.Settle)})");
-        return settledAt;
+        return null;
     }
 
     /// <summary>

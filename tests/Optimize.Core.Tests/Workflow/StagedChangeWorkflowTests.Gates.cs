@@ -90,6 +90,27 @@ public sealed partial class StagedChangeWorkflowTests
     }
 
     [Fact]
+    public async Task RunAsync_AlertFiresWhileTheStageSettles_RollsBackAtOnceWithoutWaitingForTheSettle()
+    {
+        // Settle is 10 minutes after the apply at Start; the alert arrives 4 minutes in.
+        using var host = new ChangeHost();
+        await host.StartAsync(ChangeHost.Plan());
+        await host.RunAsync(until: ChangeHost.Start.AddMinutes(4));
+
+        var alert = new AlertSignal("a-2", ChangeHost.ResourceId, "5xx spike", "Sev1", true, host.Time.GetUtcNow(), "Http5xx > 10");
+        await host.Runner.DeliverAlertAsync(alert, TimeSpan.FromDays(7));
+        await host.RunAsync();
+
+        var outcome = host.Outcome();
+        Assert.Equal(ChangeState.RolledBack, outcome.State);
+        Assert.Equal("alert '5xx spike' fired while stage 1/2 settled: Http5xx > 10", outcome.Reason);
+        Assert.Equal(ChangeHost.Start.AddMinutes(4), host.Time.GetUtcNow());
+        var events = await host.EventsAsync();
+        Assert.DoesNotContain(events, e => e.Step is ChangeSteps.Settle or ChangeSteps.Assess);
+        Assert.Equal(ChangeHost.Baseline, host.Config.Current(ChangeHost.ResourceId));
+    }
+
+    [Fact]
     public async Task StartAsync_SameResourceWhileRunning_SecondStartRefused()
     {
         using var host = new ChangeHost();
