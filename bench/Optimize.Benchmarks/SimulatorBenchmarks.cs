@@ -23,8 +23,8 @@ public class SimulatorBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _large = FleetGenerator.Generate(new FleetOptions { ResourceCount = 100_000 }, BenchCatalog.Instance);
-        var small = FleetGenerator.Generate(new FleetOptions(), BenchCatalog.Instance);
+        _large = FleetGenerator.Generate(new FleetOptions { ResourceCount = 100_000 }, BuiltInCatalog.Default);
+        var small = FleetGenerator.Generate(new FleetOptions(), BuiltInCatalog.Default);
         _reader = new SimulatedMetricsReader(small);
         _query = new MetricQuery([.. small.Resources.Select(r => r.Resource)], MetricNames.All, TimeRange.Ending(Now, TimeSpan.FromDays(14)), TimeSpan.FromHours(1));
     }
@@ -53,30 +53,5 @@ public class SimulatorBenchmarks
         }
 
         return n;
-    }
-
-    private sealed class BenchCatalog : ISkuCatalog
-    {
-        public static readonly BenchCatalog Instance = new();
-
-        private static readonly SkuSpec[] Specs =
-        [
-            new("Standard_D2s_v5", ResourceKind.VirtualMachine, "Dsv5", 2, 8),
-            new("Standard_D4s_v5", ResourceKind.VirtualMachine, "Dsv5", 4, 16),
-            new("Standard_D8s_v5", ResourceKind.VirtualMachine, "Dsv5", 8, 32),
-            new("P0v3", ResourceKind.AppServicePlan, "Pv3", 1, 4),
-            new("P1v3", ResourceKind.AppServicePlan, "Pv3", 2, 8),
-            new("P2v3", ResourceKind.AppServicePlan, "Pv3", 4, 16),
-            new("FC-512", ResourceKind.FunctionApp, "FC", 0.25, 0.5),
-            new("FC-2048", ResourceKind.FunctionApp, "FC", 1, 2),
-            new("FC-4096", ResourceKind.FunctionApp, "FC", 2, 4),
-        ];
-
-        public SkuSpec? Find(ResourceKind kind, string name) =>
-            Specs.FirstOrDefault(s => s.Kind == (kind == ResourceKind.ScaleSet ? ResourceKind.VirtualMachine : kind)
-                && string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
-
-        public IReadOnlyList<SkuSpec> Candidates(ResourceKind kind, string region) =>
-            [.. Specs.Where(s => s.Kind == (kind == ResourceKind.ScaleSet ? ResourceKind.VirtualMachine : kind))];
     }
 }
