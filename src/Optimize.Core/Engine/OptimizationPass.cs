@@ -66,7 +66,7 @@ public sealed partial class OptimizationPass
             timings.Add(new("inventory", sw.Elapsed, $"{analyzable.Count + early.Count} resources, {analyzable.Count} to analyze"));
 
             sw.Restart();
-            var prices = await LoadPricesAsync(analyzable, policy, cancellationToken);
+            var prices = await LoadPricesAsync(analyzable, cancellationToken);
             timings.Add(new("prices", sw.Elapsed, $"{prices.Count} prices"));
 
             sw.Restart();
@@ -119,34 +119,23 @@ public sealed partial class OptimizationPass
     public static string NewPassId(DateTimeOffset at) =>
         string.Create(CultureInfo.InvariantCulture, $"pass-{at.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{Random.Shared.Next(0x10000):x4}");
 
-    private async Task<PriceSheet> LoadPricesAsync(List<InventoryItem> items, OptimizePolicy policy, CancellationToken ct)
+    /// <summary>Step 2: every candidate price in the regions present. Scale sets are priced by VM size; autoscale
+    /// settings by their target; Flex apps by the GB-second meter.</summary>
+    private async Task<PriceSheet> LoadPricesAsync(List<InventoryItem> items, CancellationToken ct)
     {
         var keys = new HashSet<PriceKey>();
-        var regions = items.Select(i => i.Resource.Location.ToLowerInvariant()).Distinct().ToList();
-        foreach (var region in regions)
+        foreach (var region in items.Select(i => i.Resource.Location.ToLowerInvariant()).Distinct())
         {
-            foreach (var kind in Enum.GetValues<ResourceKind>())
+            keys.Add(new PriceKey(ResourceKind.FunctionApp, PriceSkus.FlexConsumptionGbSecond, region));
+            foreach (var kind in (ResourceKind[])[ResourceKind.VirtualMachine, ResourceKind.AppServicePlan])
             {
-                var catalogKind = kind == ResourceKind.ScaleSet ? ResourceKind.VirtualMachine : kind;
-                if (kind is ResourceKind.AutoscaleSetting or ResourceKind.ScaleSet)
+                foreach (var sku in _ports.Catalog.Candidates(kind, region))
                 {
-                    continue;
-                }
-
-                if (kind == ResourceKind.FunctionApp)
-                {
-                    keys.Add(new PriceKey(ResourceKind.FunctionApp, PriceSkus.FlexConsumptionGbSecond, region));
-                    continue;
-                }
-
-                foreach (var sku in _ports.Catalog.Candidates(catalogKind, region))
-                {
-                    keys.Add(new PriceKey(catalogKind, sku.Name, region));
+                    keys.Add(new PriceKey(kind, sku.Name, region));
                 }
             }
         }
 
-        _ = policy;
         return await _ports.Prices.GetPricesAsync(keys, ct);
     }
 }
