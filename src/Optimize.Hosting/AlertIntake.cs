@@ -16,6 +16,7 @@ namespace Optimize.Hosting;
 public sealed class AlertIntake
 {
     private readonly OptimizePolicy _policy;
+    private readonly ScopeMatcher _scopes;
     private readonly IReadOnlySet<string> _subscriptions;
     private readonly IChangeJournal _changes;
     private readonly IPassJournal _passes;
@@ -26,6 +27,7 @@ public sealed class AlertIntake
     public AlertIntake(OptimizePolicy policy, IEnumerable<string> subscriptions, IChangeJournal changes, IPassJournal passes, TimeProvider time, ILogger<AlertIntake> logger)
     {
         _policy = policy;
+        _scopes = new ScopeMatcher(policy);
         _subscriptions = new HashSet<string>(subscriptions, StringComparer.OrdinalIgnoreCase);
         _changes = changes;
         _passes = passes;
@@ -85,7 +87,7 @@ public sealed class AlertIntake
             // The journal knows the tags of every resource Optimize changed; a resource it never changed has nothing to revert.
             var latest = await _changes.GetLatestForResourceAsync(id, ct);
             var resource = latest?.Resource ?? new ResourceRef(id, kind, "unknown");
-            var match = new ScopeMatcher(_policy).Match(resource);
+            var match = _scopes.Match(resource);
             if (!match.IsInScope)
             {
                 return Outcome(signal, "out-of-scope", "matches no policy scope");
