@@ -114,7 +114,7 @@ public sealed class AlertIntake
                     await host.StartAsync(WorkflowNames.AlertRemediation, r.InstanceId, new AlertRemediationInput(signal, _policy.Alerts.RevertWindow), ct);
                     outcome = Outcome(signal, "started-remediation", $"remediation {r.InstanceId} reverts Optimize's change of the last {_policy.Alerts.RevertWindow.TotalDays:0.#} days, if any");
                 }
-                catch (InvalidOperationException)
+                catch (WorkflowAlreadyRunningException)
                 {
                     outcome = Outcome(signal, "already-remediating", $"remediation {r.InstanceId} is already running");
                 }

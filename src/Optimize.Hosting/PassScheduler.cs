@@ -52,8 +52,10 @@ public sealed class PassScheduler
                 started.Add(plan.ChangeId);
                 HostingLog.ChangeStarted(_logger, plan.ChangeId, plan.Resource.Id, instanceId);
             }
-            catch (InvalidOperationException ex)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                // Already running, or the host failed: either way nothing was applied, so the journaled plan is aborted
+                // with the host's reason instead of being left Planned for recovery to pick up later.
                 await AbortAsync(plan.ChangeId, "not started: " + ex.Message, cancellationToken);
                 notStarted.Add(plan.ChangeId);
             }

@@ -35,7 +35,7 @@ public sealed class PassSchedulerTests
         public Task<WorkflowInstanceState?> GetStateAsync(string instanceId, CancellationToken cancellationToken = default) => inner.GetStateAsync(instanceId, cancellationToken);
 
         public Task StartAsync(string workflowName, string instanceId, object input, CancellationToken cancellationToken = default) =>
-            _refused++ < refuseFirst ? throw new InvalidOperationException("instance exists") : inner.StartAsync(workflowName, instanceId, input, cancellationToken);
+            _refused++ < refuseFirst ? throw new WorkflowAlreadyRunningException(instanceId, "instance exists") : inner.StartAsync(workflowName, instanceId, input, cancellationToken);
 
         public Task RaiseEventAsync(string instanceId, string eventName, object payload, CancellationToken cancellationToken = default) =>
             inner.RaiseEventAsync(instanceId, eventName, payload, cancellationToken);

@@ -56,7 +56,7 @@ internal sealed class ClosedLoop : IDisposable
         var scheduler = new PassScheduler(pass, journal, _clock, loggers.CreateLogger<PassScheduler>());
         var scope = new InventoryScope(fleet.Subscriptions, [], []);
         _nightly = new NightlyService(scheduler, journal, policy, scope, _clock);
-        _recovery = new RecoveryService(journal, journal, _runner, _clock, loggers.CreateLogger<RecoveryService>());
+        _recovery = new RecoveryService(journal, journal, _host, _clock, loggers.CreateLogger<RecoveryService>());
     }
 
     /// <summary>The virtual clock.</summary>

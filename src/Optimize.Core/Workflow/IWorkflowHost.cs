@@ -11,7 +11,7 @@ public interface IWorkflowHost
     Task<WorkflowInstanceState?> GetStateAsync(string instanceId, CancellationToken cancellationToken = default);
 
     /// <summary>Starts <paramref name="workflowName"/> as <paramref name="instanceId"/>.</summary>
-    /// <exception cref="InvalidOperationException">An instance with that id is running (single flight).</exception>
+    /// <exception cref="WorkflowAlreadyRunningException">An instance with that id is pending, running or suspended (single flight); hosts throw it for that case only.</exception>
     Task StartAsync(string workflowName, string instanceId, object input, CancellationToken cancellationToken = default);
 
     /// <summary>Delivers an event to a running instance (buffered until it waits for it).</summary>

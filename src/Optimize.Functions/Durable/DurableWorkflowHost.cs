@@ -35,7 +35,7 @@ internal sealed class DurableWorkflowHost(DurableTaskClient client) : IWorkflowH
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Durable refuses an id whose instance is pending or running; its exception type differs across backends.
-            throw new InvalidOperationException($"Workflow {instanceId} could not be started: {ex.Message}", ex);
+            throw new WorkflowAlreadyRunningException(instanceId, $"Workflow {instanceId} could not be started: {ex.Message}", ex);
         }
     }
 

@@ -173,7 +173,7 @@ public sealed partial class StagedChangeWorkflowTests
 
         using var host = new ChangeHost(time, journal, first.Config, first.Metrics);
         var applied = RecordApplyTimes(host);
-        var recovery = new RecoveryService(journal, journal, host.Runner, time, NullLogger<RecoveryService>.Instance);
+        var recovery = new RecoveryService(journal, journal, new RunnerWorkflowHost(host.Runner), time, NullLogger<RecoveryService>.Instance);
         var action = Assert.Single(await recovery.RecoverAsync(TestContext.Current.CancellationToken));
         await host.RunAsync();
 

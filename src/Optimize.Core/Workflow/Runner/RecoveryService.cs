@@ -15,22 +15,23 @@ public sealed class RecoveryService
 {
     private readonly IChangeJournal _journal;
     private readonly IJournalReader _reader;
-    private readonly WorkflowRunner _runner;
+    private readonly IWorkflowHost _host;
     private readonly TimeProvider _time;
     private readonly ILogger<RecoveryService> _logger;
 
     /// <summary>Creates the service.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public RecoveryService(IChangeJournal journal, IJournalReader reader, WorkflowRunner runner, TimeProvider time, ILogger<RecoveryService> logger)
+    public RecoveryService(IChangeJournal journal, IJournalReader reader, IWorkflowHost host, TimeProvider time, ILogger<RecoveryService> logger)
     {
         _journal = journal ?? throw new ArgumentNullException(nameof(journal));
         _reader = reader ?? throw new ArgumentNullException(nameof(reader));
-        _runner = runner ?? throw new ArgumentNullException(nameof(runner));
+        _host = host ?? throw new ArgumentNullException(nameof(host));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
-    /// <summary>Starts a workflow for every active change of the journal (call once, when the host starts; then pump the runner).</summary>
+    /// <summary>Starts a workflow for every active change of the journal that has no running instance (the CLI calls it
+    /// when it starts, then pumps the runner; the Function App from a timer).</summary>
     /// <returns>One action per active change.</returns>
     public async Task<IReadOnlyList<RecoveryAction>> RecoverAsync(CancellationToken cancellationToken = default)
     {
@@ -52,7 +53,8 @@ public sealed class RecoveryService
     private async Task<RecoveryAction> RecoverAsync(ChangeRecord change, CancellationToken ct)
     {
         var instanceId = InstanceIds.ForChange(change.Resource.Id);
-        if (_runner.IsRunning(instanceId))
+        var state = await _host.GetStateAsync(instanceId, ct).ConfigureAwait(false);
+        if (state is { IsActive: true })
         {
             return Done(change, RecoveryKind.Skip, instanceId, "its workflow is running");
         }
@@ -68,10 +70,15 @@ public sealed class RecoveryService
         await _journal.AppendAsync(
             new ChangeEvent(change.ChangeId, 0, now, ChangeSteps.Recover, change.StageIndex, $"recovered after a crash: {message}", null, change.State),
             ct).ConfigureAwait(false);
-        var started = await _runner.StartAsync(name, instanceId, input).ConfigureAwait(false);
-        return started.Started
-            ? Done(change, kind, instanceId, message)
-            : Done(change, RecoveryKind.Skip, instanceId, started.Reason);
+        try
+        {
+            await _host.StartAsync(name, instanceId, input, ct).ConfigureAwait(false);
+            return Done(change, kind, instanceId, message);
+        }
+        catch (WorkflowAlreadyRunningException ex)
+        {
+            return Done(change, RecoveryKind.Skip, instanceId, ex.Message);
+        }
     }
 
     private static (RecoveryKind Kind, string Message, string Workflow, object Input) Decide(ChangeRecord change, List<ChangeEvent> events, DateTimeOffset now)

@@ -145,5 +145,5 @@ public sealed class RecoveryServiceTests
     private ChangeHost NewHost() => new(_time, _journal, _config, _metrics);
 
     private Task<IReadOnlyList<RecoveryAction>> RecoverAsync(ChangeHost host) =>
-        new RecoveryService(_journal, _journal, host.Runner, _time, NullLogger<RecoveryService>.Instance).RecoverAsync(TestContext.Current.CancellationToken);
+        new RecoveryService(_journal, _journal, new RunnerWorkflowHost(host.Runner), _time, NullLogger<RecoveryService>.Instance).RecoverAsync(TestContext.Current.CancellationToken);
 }

@@ -1,11 +1,11 @@
-using Optimize.Workflow;
-using Optimize.Workflow.Runner;
-
-namespace Optimize.Hosting;
+namespace Optimize.Workflow.Runner;
 
 /// <summary><see cref="IWorkflowHost"/> over the in-process <see cref="WorkflowRunner"/> (CLI, tests).</summary>
 public sealed class RunnerWorkflowHost(WorkflowRunner runner) : IWorkflowHost
 {
+    /// <summary>The runner it drives.</summary>
+    public WorkflowRunner Runner => runner;
+
     /// <inheritdoc />
     public Task<WorkflowInstanceState?> GetStateAsync(string instanceId, CancellationToken cancellationToken = default)
     {
@@ -31,7 +31,7 @@ public sealed class RunnerWorkflowHost(WorkflowRunner runner) : IWorkflowHost
         var started = await runner.StartAsync(workflowName, instanceId, input);
         if (!started.Started)
         {
-            throw new InvalidOperationException(started.Reason);
+            throw new WorkflowAlreadyRunningException(instanceId, started.Reason);
         }
     }
 
