@@ -1,6 +1,7 @@
 using Optimize.Azure.Alerts;
 using Optimize.Model;
 using Optimize.Policy;
+using Optimize.Workflow.Hosting;
 using Optimize.Workflow;
 
 namespace Optimize.Hosting;

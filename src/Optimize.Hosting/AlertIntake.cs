@@ -3,6 +3,7 @@ using Optimize.Azure.Alerts;
 using Optimize.Journal;
 using Optimize.Model;
 using Optimize.Policy;
+using Optimize.Workflow.Hosting;
 using Optimize.Workflow;
 
 namespace Optimize.Hosting;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Optimize.Changes;
 using Optimize.Journal;
+using Optimize.Workflow.Hosting;
 using Optimize.Workflow;
 
 namespace Optimize.Hosting;

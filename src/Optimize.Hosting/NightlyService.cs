@@ -2,6 +2,7 @@ using Optimize.Engine;
 using Optimize.Journal;
 using Optimize.Policy;
 using Optimize.Ports;
+using Optimize.Workflow.Hosting;
 using Optimize.Workflow;
 
 namespace Optimize.Hosting;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Optimize.Changes;
 using Optimize.Engine;
 using Optimize.Journal;
+using Optimize.Workflow.Hosting;
 using Optimize.Workflow;
 
 namespace Optimize.Hosting;

@@ -10,6 +10,7 @@ using Optimize.Journal;
 using Optimize.Journal.Tables;
 using Optimize.Ports;
 using Optimize.Pricing;
+using Optimize.Workflow.Activities;
 using Optimize.Workflow;
 
 namespace Optimize.Hosting;

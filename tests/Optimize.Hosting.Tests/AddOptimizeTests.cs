@@ -6,6 +6,7 @@ using Optimize.Azure;
 using Optimize.Catalog;
 using Optimize.Journal;
 using Optimize.Ports;
+using Optimize.Workflow.Activities;
 using Optimize.Workflow;
 
 namespace Optimize.Hosting.Tests;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Optimize.Changes;
+using Optimize.Workflow.Hosting;
 using Optimize.Workflow;
 
 namespace Optimize.Hosting.Tests;

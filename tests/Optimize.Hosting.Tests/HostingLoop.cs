@@ -4,6 +4,7 @@ using Optimize.Advisors;
 using Optimize.Catalog;
 using Optimize.Changes;
 using Optimize.Engine;
+using Optimize.Guards;
 using Optimize.Journal;
 using Optimize.Metrics;
 using Optimize.Model;
@@ -12,6 +13,8 @@ using Optimize.Ports;
 using Optimize.Pricing;
 using Optimize.Simulator.Fleet;
 using Optimize.Simulator.Ports;
+using Optimize.Workflow.Activities;
+using Optimize.Workflow.Hosting;
 using Optimize.Workflow;
 using Optimize.Workflow.Runner;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Optimize.Changes;
 using Optimize.Journal;
+using Optimize.Workflow.Hosting;
 using Optimize.Workflow;
 using Optimize.Workflow.Runner;
 

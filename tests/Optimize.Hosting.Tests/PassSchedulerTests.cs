@@ -1,5 +1,6 @@
 using Optimize.Changes;
 using Optimize.Engine;
+using Optimize.Workflow.Hosting;
 using Optimize.Workflow;
 
 namespace Optimize.Hosting.Tests;

@@ -1,3 +1,4 @@
+using Optimize.Workflow.Hosting;
 using Optimize.Workflow;
 
 namespace Optimize.Azure.Alerts;

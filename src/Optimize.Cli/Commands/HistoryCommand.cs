@@ -3,6 +3,7 @@ using System.Globalization;
 using Optimize.Changes;
 using Optimize.Cli.Hosting;
 using Optimize.Cli.Output;
+using Optimize.Guards;
 using Optimize.Journal;
 using Spectre.Console;
 

@@ -12,6 +12,8 @@ using Optimize.Pricing;
 using Optimize.Simulator.Faults;
 using Optimize.Simulator.Fleet;
 using Optimize.Simulator.Ports;
+using Optimize.Workflow.Activities;
+using Optimize.Workflow.Hosting;
 using Optimize.Workflow;
 using Optimize.Workflow.Runner;
 

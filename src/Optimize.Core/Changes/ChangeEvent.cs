@@ -1,3 +1,5 @@
+using Optimize.Guards;
+
 namespace Optimize.Changes;
 
 /// <summary>Names of the steps a change records.</summary>

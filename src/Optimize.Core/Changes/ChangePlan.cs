@@ -1,5 +1,5 @@
+using Optimize.Guards;
 using Optimize.Model;
-using Optimize.Policy;
 
 namespace Optimize.Changes;
 

@@ -1,3 +1,5 @@
+using Optimize.Changes;
+
 namespace Optimize.Policy;
 
 /// <summary>

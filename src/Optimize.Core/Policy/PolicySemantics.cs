@@ -1,4 +1,5 @@
 using System.Globalization;
+using Optimize.Changes;
 using Optimize.Metrics;
 using Optimize.Model;
 using Optimize.Policy.Schema;

@@ -1,3 +1,5 @@
+using Optimize.Workflow.Hosting;
+
 namespace Optimize.Workflow;
 
 /// <summary>Input of <see cref="WorkflowNames.AlertRemediation"/>: the alert and how far back a promoted change counts as its cause.</summary>

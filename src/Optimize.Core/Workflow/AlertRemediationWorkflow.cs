@@ -1,4 +1,5 @@
 using Optimize.Changes;
+using Optimize.Workflow.Activities;
 
 namespace Optimize.Workflow;
 

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Optimize.Changes;
+using Optimize.Guards;
 using Optimize.Model;
 using Optimize.Ports;
+using Optimize.Workflow.Activities;
 
 namespace Optimize.Workflow;
 

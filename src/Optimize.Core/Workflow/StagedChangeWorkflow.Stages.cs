@@ -1,5 +1,8 @@
 using Optimize.Changes;
+using Optimize.Guards;
 using Optimize.Policy;
+using Optimize.Workflow.Activities;
+using Optimize.Workflow.Hosting;
 
 namespace Optimize.Workflow;
 

@@ -1,7 +1,9 @@
 using Microsoft.Azure.Functions.Worker;
 using Optimize.Changes;
+using Optimize.Guards;
 using Optimize.Model;
 using Optimize.Ports;
+using Optimize.Workflow.Activities;
 using Optimize.Workflow;
 
 namespace Optimize.Functions.Durable;

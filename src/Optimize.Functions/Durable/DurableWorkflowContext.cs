@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
+using Optimize.Workflow.Activities;
 using Optimize.Workflow;
 
 namespace Optimize.Functions.Durable;

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Optimize.Workflow.Hosting;
 using Optimize.Workflow;
 
 namespace Optimize.Functions.Durable;

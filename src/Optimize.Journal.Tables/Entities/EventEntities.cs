@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Optimize.Changes;
+using Optimize.Guards;
 using Optimize.Journal.Tables.Keys;
 
 namespace Optimize.Journal.Tables.Entities;

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Optimize.Changes;
+using Optimize.Guards;
 using Optimize.Metrics;
 
 namespace Optimize.Tests.Changes;

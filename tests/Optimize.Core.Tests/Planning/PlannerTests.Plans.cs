@@ -1,4 +1,5 @@
 using Optimize.Changes;
+using Optimize.Guards;
 using Optimize.Journal;
 using Optimize.Model;
 using Optimize.Planning;

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Optimize.Changes;
 using Optimize.Policy;
 
 namespace Optimize.Core.Tests.Policy;

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Reflection;
 using System.Text.Json;
 using Optimize.Changes;
+using Optimize.Guards;
 using Optimize.Metrics;
 using Optimize.Model;
 using Optimize.Policy;

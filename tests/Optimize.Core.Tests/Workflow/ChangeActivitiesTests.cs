@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Optimize.Changes;
+using Optimize.Guards;
 using Optimize.Journal;
 using Optimize.Metrics;
+using Optimize.Workflow.Activities;
 using Optimize.Workflow;
 
 namespace Optimize.Tests.Workflow;

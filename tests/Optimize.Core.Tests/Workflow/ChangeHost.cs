@@ -1,10 +1,13 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Optimize.Changes;
+using Optimize.Guards;
 using Optimize.Journal;
 using Optimize.Metrics;
 using Optimize.Model;
 using Optimize.Tests.Workflow.Fakes;
+using Optimize.Workflow.Activities;
+using Optimize.Workflow.Hosting;
 using Optimize.Workflow;
 using Optimize.Workflow.Runner;
 

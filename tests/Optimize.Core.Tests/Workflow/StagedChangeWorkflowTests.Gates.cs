@@ -1,4 +1,5 @@
 using Optimize.Changes;
+using Optimize.Workflow.Hosting;
 using Optimize.Workflow;
 using Optimize.Workflow.Runner;
 

@@ -3,10 +3,12 @@ using FsCheck.Fluent;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Optimize.Changes;
+using Optimize.Guards;
 using Optimize.Journal;
 using Optimize.Metrics;
 using Optimize.Policy;
 using Optimize.Tests.Workflow.Fakes;
+using Optimize.Workflow.Hosting;
 using Optimize.Workflow;
 using Optimize.Workflow.Runner;
 

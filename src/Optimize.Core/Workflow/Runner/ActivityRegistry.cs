@@ -1,3 +1,6 @@
+using Optimize.Guards;
+using Optimize.Workflow.Activities;
+
 namespace Optimize.Workflow.Runner;
 
 /// <summary>The activities the runner can call, by name. Inputs and outputs are typed so the runner can round-trip them
@@ -30,7 +33,7 @@ public sealed class ActivityRegistry
         return Add<Model.ResourceRef, Ports.ConfigurationRead>(ActivityNames.CaptureConfiguration, activities.CaptureConfigurationAsync)
             .Add<ApplyInput, Changes.ApplyResult>(ActivityNames.ApplyConfiguration, activities.ApplyConfigurationAsync)
             .Add<BaselineInput, GuardBaseline>(ActivityNames.MeasureBaseline, activities.MeasureBaselineAsync)
-            .Add<AssessInput, Changes.StageVerdict>(ActivityNames.AssessGuards, activities.AssessGuardsAsync)
+            .Add<AssessInput, StageVerdict>(ActivityNames.AssessGuards, activities.AssessGuardsAsync)
             .Add<JournalStepInput, Changes.ChangeEvent>(ActivityNames.RecordStep, activities.RecordStepAsync)
             .Add<RevertLookupInput, RevertCandidate>(ActivityNames.FindRevertCandidate, activities.FindRevertCandidateAsync);
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Optimize.Changes;
 using Optimize.Journal;
+using Optimize.Workflow.Hosting;
 
 namespace Optimize.Workflow.Runner;
 

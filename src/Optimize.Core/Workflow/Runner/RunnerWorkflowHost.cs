@@ -1,3 +1,5 @@
+using Optimize.Workflow.Hosting;
+
 namespace Optimize.Workflow.Runner;
 
 /// <summary><see cref="IWorkflowHost"/> over the in-process <see cref="WorkflowRunner"/> (CLI, tests).</summary>

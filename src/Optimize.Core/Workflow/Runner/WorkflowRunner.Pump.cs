@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Optimize.Workflow.Activities;
 
 namespace Optimize.Workflow.Runner;
 

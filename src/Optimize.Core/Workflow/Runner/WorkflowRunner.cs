@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Optimize.Changes;
+using Optimize.Workflow.Hosting;
 
 namespace Optimize.Workflow.Runner;
 

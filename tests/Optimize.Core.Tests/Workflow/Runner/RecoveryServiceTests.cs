@@ -5,6 +5,7 @@ using Optimize.Journal;
 using Optimize.Metrics;
 using Optimize.Model;
 using Optimize.Tests.Workflow.Fakes;
+using Optimize.Workflow.Hosting;
 using Optimize.Workflow.Runner;
 
 namespace Optimize.Tests.Workflow.Runner;
@@ -82,7 +83,7 @@ public sealed class RecoveryServiceTests
 
         Assert.Equal(RecoveryKind.Restart, action.Kind);
         Assert.Equal(ChangeState.AwaitingApproval, (await _journal.GetAsync("chg-1", Ct))!.State);
-        await host.Runner.RaiseEventAsync(ChangeHost.InstanceId, Optimize.Workflow.WorkflowEvents.Approval, new Optimize.Workflow.ApprovalDecision(true, "alice"));
+        await host.Runner.RaiseEventAsync(ChangeHost.InstanceId, Optimize.Workflow.WorkflowEvents.Approval, new ApprovalDecision(true, "alice"));
         await host.RunAsync();
         Assert.Equal(ChangeState.Promoted, host.Outcome().State);
     }

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Optimize.Tests.Workflow.Fakes;
+using Optimize.Workflow.Activities;
+using Optimize.Workflow.Hosting;
 using Optimize.Workflow;
 using Optimize.Workflow.Runner;
 

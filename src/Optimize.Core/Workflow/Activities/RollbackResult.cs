@@ -1,7 +1,7 @@
 using Optimize.Changes;
 using Optimize.Model;
 
-namespace Optimize.Workflow;
+namespace Optimize.Workflow.Activities;
 
 /// <summary>How a rollback ended.</summary>
 /// <param name="State">RolledBack or RollbackFailed.</param>

@@ -2,7 +2,7 @@ using System.Globalization;
 using Optimize.Metrics;
 using Optimize.Workflow;
 
-namespace Optimize.Changes;
+namespace Optimize.Guards;
 
 /// <summary>
 /// Pure guard evaluation (argo-rollouts <c>evaluate.go</c> style): each guard's observed statistic is classified as

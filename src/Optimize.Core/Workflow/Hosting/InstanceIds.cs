@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Optimize.Workflow;
+namespace Optimize.Workflow.Hosting;
 
 /// <summary>
 /// Deterministic workflow instance ids. One change workflow per resource at a time is enforced by giving every

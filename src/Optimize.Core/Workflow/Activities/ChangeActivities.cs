@@ -5,7 +5,7 @@ using Optimize.Journal;
 using Optimize.Model;
 using Optimize.Ports;
 
-namespace Optimize.Workflow;
+namespace Optimize.Workflow.Activities;
 
 /// <summary>
 /// The activities of the change workflows: one method per <see cref="ActivityNames"/> entry. All I/O of a change

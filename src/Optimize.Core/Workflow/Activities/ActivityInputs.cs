@@ -1,7 +1,8 @@
 using Optimize.Changes;
+using Optimize.Guards;
 using Optimize.Model;
 
-namespace Optimize.Workflow;
+namespace Optimize.Workflow.Activities;
 
 /// <summary>Input of <see cref="ActivityNames.ApplyConfiguration"/>.</summary>
 /// <param name="ChangeId">The change applying it (for logs).</param>
@@ -16,11 +17,6 @@ public sealed record ApplyInput(string ChangeId, ResourceRef Resource, ResourceC
 /// <param name="Start">Window start.</param>
 /// <param name="End">Window end (the change's start).</param>
 public sealed record BaselineInput(ResourceRef Resource, IReadOnlyList<GuardSpec> Guards, DateTimeOffset Start, DateTimeOffset End);
-
-/// <summary>The pre-change value of each guard's statistic, by metric name; a metric with no data is absent.</summary>
-/// <param name="Values">Statistic values by metric.</param>
-/// <param name="Message">Summary for the journal: "latencyMs p95 120; errorPercent mean 0.1".</param>
-public sealed record GuardBaseline(IReadOnlyDictionary<string, double> Values, string Message);
 
 /// <summary>Input of <see cref="ActivityNames.AssessGuards"/>: check guards over [From, To) against the baseline.</summary>
 /// <param name="Resource">The resource.</param>

@@ -1,4 +1,4 @@
-namespace Optimize.Workflow;
+namespace Optimize.Workflow.Hosting;
 
 /// <summary>
 /// Port: starts workflows and talks to running ones. Durable Functions' <c>DurableTaskClient</c> implements it in the

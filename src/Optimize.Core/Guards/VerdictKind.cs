@@ -1,4 +1,4 @@
-namespace Optimize.Changes;
+namespace Optimize.Guards;
 
 /// <summary>
 /// The outcome of one guard check, ordered from best to worst; a stage takes the worst of its guards.

@@ -1,4 +1,4 @@
-namespace Optimize.Workflow;
+namespace Optimize.Workflow.Activities;
 
 /// <summary>An activity failed with an unexpected exception (a bug or an outage outlasting retries).
 /// Mirrors Durable's <c>TaskFailedException</c>: the original exception does not cross the boundary, its details do.</summary>

@@ -1,4 +1,4 @@
-namespace Optimize.Workflow;
+namespace Optimize.Workflow.Hosting;
 
 /// <summary>An alert reduced to what a workflow needs: small, serializable, no payload blobs.</summary>
 /// <param name="AlertId">Azure's alert id (for the journal).</param>

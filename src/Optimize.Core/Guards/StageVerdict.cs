@@ -1,4 +1,4 @@
-namespace Optimize.Changes;
+namespace Optimize.Guards;
 
 /// <summary>The verdict of one check of a stage: the worst of its guards.</summary>
 /// <param name="Kind">The worst guard verdict (Successful when there are no guards).</param>

@@ -1,4 +1,4 @@
-namespace Optimize.Changes;
+namespace Optimize.Guards;
 
 /// <summary>
 /// One health check a stage must pass while it is observed. A guard fails when the observed statistic is above

@@ -1,4 +1,4 @@
-namespace Optimize.Workflow;
+namespace Optimize.Workflow.Hosting;
 
 /// <summary>
 /// Single flight: <see cref="IWorkflowHost.StartAsync"/> refused because an instance with the id is pending, running or

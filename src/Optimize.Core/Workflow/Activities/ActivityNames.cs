@@ -1,4 +1,4 @@
-namespace Optimize.Workflow;
+namespace Optimize.Workflow.Activities;
 
 /// <summary>
 /// Activity names. Each is implemented by one method of <c>ChangeActivities</c> and registered under this name by every
@@ -15,7 +15,7 @@ public static class ActivityNames
     /// <summary><see cref="BaselineInput"/> → <see cref="GuardBaseline"/>.</summary>
     public const string MeasureBaseline = "MeasureBaseline";
 
-    /// <summary><see cref="AssessInput"/> → <see cref="Changes.StageVerdict"/>.</summary>
+    /// <summary><see cref="AssessInput"/> → <see cref="StageVerdict"/>.</summary>
     public const string AssessGuards = "AssessGuards";
 
     /// <summary><see cref="JournalStepInput"/> → <see cref="Changes.ChangeEvent"/> (the stored step).</summary>

@@ -1,4 +1,4 @@
-namespace Optimize.Workflow;
+namespace Optimize.Workflow.Hosting;
 
 /// <summary>
 /// Pure routing of an alert: to the change in flight on its resource (which rolls back), to a new remediation

@@ -1,4 +1,4 @@
-namespace Optimize.Workflow;
+namespace Optimize.Workflow.Hosting;
 
 /// <summary>Where an alert goes: one of <see cref="SignalChange"/>, <see cref="StartRemediation"/> or <see cref="Ignore"/>.</summary>
 public abstract record AlertRoute

@@ -1,4 +1,4 @@
-namespace Optimize.Workflow;
+namespace Optimize.Workflow.Hosting;
 
 /// <summary>A human's answer at the approval gate.</summary>
 /// <param name="Approved">True to go ahead.</param>

@@ -1,4 +1,4 @@
-namespace Optimize.Changes;
+namespace Optimize.Guards;
 
 /// <summary>The verdict on one guard, with the evidence: "latencyMs p95 412 > 300 (limit)".</summary>
 /// <param name="Metric">The guard's metric.</param>

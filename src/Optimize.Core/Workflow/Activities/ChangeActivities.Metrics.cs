@@ -1,8 +1,9 @@
 using Optimize.Changes;
+using Optimize.Guards;
 using Optimize.Metrics;
 using Optimize.Model;
 
-namespace Optimize.Workflow;
+namespace Optimize.Workflow.Activities;
 
 /// <summary>The guard-metric facet of <see cref="ChangeActivities"/>.</summary>
 public sealed partial class ChangeActivities
