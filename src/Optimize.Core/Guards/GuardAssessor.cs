@@ -1,6 +1,5 @@
 using System.Globalization;
 using Optimize.Metrics;
-using Optimize.Workflow;
 
 namespace Optimize.Guards;
 
