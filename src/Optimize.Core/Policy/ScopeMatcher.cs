@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using System.IO.Enumeration;
 using Optimize.Model;
 
 namespace Optimize.Policy;
@@ -8,18 +8,21 @@ namespace Optimize.Policy;
 /// criterion it meets: subscription (<c>*</c> or equal, case-insensitive), resource group (glob with <c>*</c> and
 /// <c>?</c>, case-insensitive), tags (all present, value equal case-insensitively or <c>*</c>; names
 /// case-insensitive) and kind (listed, or the list is empty). An empty subscription or resource-group list matches any.
+/// Globs are matched by the BCL's <see cref="FileSystemName.MatchesSimpleExpression(ReadOnlySpan{char}, ReadOnlySpan{char}, bool)"/>,
+/// a non-backtracking matcher: its cost grows with pattern × name length, never exponentially, so a hostile name (from
+/// an alert's target id, say) cannot pin a CPU the way a backtracking regex can.
 /// </summary>
 public sealed class ScopeMatcher
 {
     private readonly OptimizePolicy _policy;
-    private readonly Regex[][] _groupPatterns;
+    private readonly string[][] _groupPatterns;
 
-    /// <summary>Prepares the matcher (globs are compiled once).</summary>
+    /// <summary>Prepares the matcher.</summary>
     public ScopeMatcher(OptimizePolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
         _policy = policy;
-        _groupPatterns = [.. policy.Scopes.Select(s => s.ResourceGroups.Select(Glob).ToArray())];
+        _groupPatterns = [.. policy.Scopes.Select(s => s.ResourceGroups.ToArray())];
     }
 
     /// <summary>The first scope <paramref name="resource"/> matches and its effective mode, or <see cref="ScopeMatch.OutOfScope"/>.</summary>
@@ -60,8 +63,8 @@ public sealed class ScopeMatcher
         scope.Subscriptions.Count == 0
         || scope.Subscriptions.Any(s => s == "*" || string.Equals(s, resource.SubscriptionId, StringComparison.OrdinalIgnoreCase));
 
-    private static bool MatchesGroup(Regex[] patterns, ResourceRef resource) =>
-        patterns.Length == 0 || patterns.Any(p => p.IsMatch(resource.ResourceGroup));
+    private static bool MatchesGroup(string[] patterns, ResourceRef resource) =>
+        patterns.Length == 0 || patterns.Any(p => FileSystemName.MatchesSimpleExpression(p, resource.ResourceGroup, ignoreCase: true));
 
     private static bool MatchesTags(PolicyScope scope, ResourceRef resource) =>
         scope.Tags.All(required => TryGetTag(resource, required.Key, out var value)
@@ -81,8 +84,4 @@ public sealed class ScopeMatcher
         value = string.Empty;
         return false;
     }
-
-    private static Regex Glob(string pattern) =>
-        new("^" + Regex.Escape(pattern).Replace(@"\*", ".*", StringComparison.Ordinal).Replace(@"\?", ".", StringComparison.Ordinal) + "$",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromSeconds(1));
 }
