@@ -19,6 +19,22 @@ public static class AlertPayloadParser
     /// <summary>schemaId of the non-common metric alert schema.</summary>
     public const string MetricAlertSchema = "AzureMonitorMetricAlert";
 
+    /// <summary>Longest alert rule name kept (Azure's own limit on alert rule names is 260); longer is cut with an ellipsis.</summary>
+    public const int MaxRuleNameLength = 260;
+
+    /// <summary>Longest description kept; longer is cut with an ellipsis, so an alert never carries more than the journal stores.</summary>
+    public const int MaxDescriptionLength = 2_048;
+
+    /// <summary>Longest alert id, severity or signal type kept.</summary>
+    public const int MaxFieldLength = 512;
+
+    private const string TurnOnCommonSchema =
+        "Turn on the common alert schema for this receiver in the action group (Use common alert schema: Yes); "
+        + "see https://learn.microsoft.com/azure/azure-monitor/alerts/alerts-common-schema.";
+
+    // Duplicate keys are refused outright: which of two "alertTargetIDs" an alert means is not ours to guess.
+    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false, MaxDepth = 64 };
+
     /// <summary>Parses <paramref name="json"/>; never throws for bad input.</summary>
     public static ParseResult Parse(string json)
     {
@@ -30,7 +46,7 @@ public static class AlertPayloadParser
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(json);
+            root = JsonNode.Parse(json, documentOptions: Strict);
         }
         catch (JsonException ex)
         {
@@ -55,6 +71,12 @@ public static class AlertPayloadParser
                 return ParseMetricAlert(obj);
             }
 
+            if (schema.Equals("Microsoft.Insights/activityLogs", StringComparison.OrdinalIgnoreCase)
+                || schema.Equals("Microsoft.Insights/LogAlert", StringComparison.OrdinalIgnoreCase))
+            {
+                return ParseResult.Fail($"The alert payload uses the legacy '{schema}' schema, which Optimize does not read. " + TurnOnCommonSchema);
+            }
+
             if (schema.Length == 0 && obj["context"] is JsonObject context && obj["status"] is not null)
             {
                 return ParseResult.Fail(
@@ -63,10 +85,10 @@ public static class AlertPayloadParser
             }
 
             return ParseResult.Fail(schema.Length == 0
-                ? "The alert payload has no schemaId: expected azureMonitorCommonAlertSchema or AzureMonitorMetricAlert."
-                : $"Unknown alert schemaId '{schema}': expected azureMonitorCommonAlertSchema or AzureMonitorMetricAlert.");
+                ? "The alert payload has no schemaId: expected azureMonitorCommonAlertSchema or AzureMonitorMetricAlert. " + TurnOnCommonSchema
+                : $"Unknown alert schemaId '{Cut(schema, 100)}': expected azureMonitorCommonAlertSchema or AzureMonitorMetricAlert. " + TurnOnCommonSchema);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException)
         {
             return ParseResult.Fail($"The alert payload has an unexpected shape: {ex.Message}");
         }
@@ -79,8 +101,8 @@ public static class AlertPayloadParser
             return ParseResult.Fail("The common-schema payload has no data.essentials.", CommonSchema);
         }
 
-        var alertId = Text(essentials["alertId"]);
-        var rule = Text(essentials["alertRule"]);
+        var alertId = Cut(Text(essentials["alertId"]), MaxFieldLength);
+        var rule = Cut(Text(essentials["alertRule"]), MaxRuleNameLength);
         var condition = Text(essentials["monitorCondition"]);
         if (alertId.Length == 0 || rule.Length == 0 || condition.Length == 0)
         {
@@ -99,9 +121,10 @@ public static class AlertPayloadParser
 
         var fired = condition.Equals("Fired", StringComparison.OrdinalIgnoreCase);
         var at = Time(essentials["firedDateTime"]) ?? Time(essentials["resolvedDateTime"]) ?? DateTimeOffset.MinValue;
-        var description = DescribeCommon(essentials, essentials.Parent?["alertContext"]);
-        var severity = Text(essentials["severity"]);
-        return ParseResult.Ok(CommonSchema, [.. targets.Select(t => new AlertSignal(alertId, t, rule, severity, fired, at, description))]);
+        var description = Cut(DescribeCommon(essentials, essentials.Parent?["alertContext"]), MaxDescriptionLength);
+        var severity = Cut(Text(essentials["severity"]), MaxFieldLength);
+        var signalType = Cut(Text(essentials["signalType"]), MaxFieldLength);
+        return ParseResult.Ok(CommonSchema, [.. targets.Select(t => new AlertSignal(alertId, t, rule, severity, fired, at, description) { SignalType = signalType })]);
     }
 
     private static ParseResult ParseMetricAlert(JsonObject root)
@@ -117,23 +140,26 @@ public static class AlertPayloadParser
             return ParseResult.Fail($"Metric alert '{Text(context["name"])}' names no target resource (context.resourceId).", MetricAlertSchema);
         }
 
-        var rule = Text(context["name"]);
+        var rule = Cut(Text(context["name"]), MaxRuleNameLength);
         var status = Text(root["data"]!["status"]);
         if (rule.Length == 0 || status.Length == 0)
         {
             return ParseResult.Fail("The AzureMonitorMetricAlert payload lacks context.name or data.status.", MetricAlertSchema);
         }
 
-        var severity = Text(context["severity"]);
+        var severity = Cut(Text(context["severity"]), MaxFieldLength);
         severity = severity.StartsWith("Sev", StringComparison.OrdinalIgnoreCase) || severity.Length == 0 ? severity : "Sev" + severity;
         var signal = new AlertSignal(
-            Text(context["id"]),
+            Cut(Text(context["id"]), MaxFieldLength),
             target,
             rule,
             severity,
             status.Equals("Activated", StringComparison.OrdinalIgnoreCase),
             Time(context["timestamp"]) ?? DateTimeOffset.MinValue,
-            DescribeCriteria(context["condition"]) ?? Text(context["description"]));
+            Cut(DescribeCriteria(context["condition"]) ?? Text(context["description"]), MaxDescriptionLength))
+        {
+            SignalType = "Metric",
+        };
         return ParseResult.Ok(MetricAlertSchema, [signal]);
     }
 
@@ -189,6 +215,8 @@ public static class AlertPayloadParser
         JsonValue v => v.ToJsonString(),
         _ => string.Empty,
     };
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 
     private static DateTimeOffset? Time(JsonNode? node) =>
         DateTimeOffset.TryParse(Text(node), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;

@@ -90,7 +90,7 @@ public sealed class AlertPayloadParserTests
     [InlineData("{ not json", "not valid JSON")]
     [InlineData("", "empty")]
     [InlineData("[1,2]", "not a JSON object")]
-    [InlineData("{\"schemaId\":\"Microsoft.Insights/activityLogs\",\"data\":{}}", "Unknown alert schemaId 'Microsoft.Insights/activityLogs'")]
+    [InlineData("{\"schemaId\":\"Microsoft.Insights/activityLogs\",\"data\":{}}", "legacy 'Microsoft.Insights/activityLogs' schema, which Optimize does not read")]
     [InlineData("{\"data\":{}}", "no schemaId")]
     [InlineData("{\"schemaId\":\"azureMonitorCommonAlertSchema\",\"data\":{}}", "no data.essentials")]
     [InlineData("{\"schemaId\":\"azureMonitorCommonAlertSchema\",\"data\":{\"essentials\":{\"alertId\":\"a\",\"alertRule\":\"r\"}}}", "lack alertId, alertRule or monitorCondition")]

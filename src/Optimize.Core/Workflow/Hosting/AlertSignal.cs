@@ -15,4 +15,8 @@ public sealed record AlertSignal(
     string Severity,
     bool Fired,
     DateTimeOffset FiredAt,
-    string Description);
+    string Description)
+{
+    /// <summary>The common alert schema's <c>signalType</c>: <c>Metric</c>, <c>Log</c> or <c>Activity Log</c>; empty when unknown.</summary>
+    public string SignalType { get; init; } = string.Empty;
+}
