@@ -23,10 +23,19 @@ public sealed class AlertIntake
     private readonly IPassJournal _passes;
     private readonly TimeProvider _time;
     private readonly ILogger<AlertIntake> _logger;
+    private readonly AlertIntakeOptions _options;
 
     /// <summary>Creates the intake for one policy and set of subscriptions.</summary>
-    public AlertIntake(OptimizePolicy policy, IEnumerable<string> subscriptions, IChangeJournal changes, IPassJournal passes, TimeProvider time, ILogger<AlertIntake> logger)
+    public AlertIntake(
+        OptimizePolicy policy,
+        IEnumerable<string> subscriptions,
+        IChangeJournal changes,
+        IPassJournal passes,
+        TimeProvider time,
+        ILogger<AlertIntake> logger,
+        AlertIntakeOptions? options = null)
     {
+        _options = options ?? new AlertIntakeOptions();
         _policy = policy;
         _scopes = new ScopeMatcher(policy);
         _subscriptions = new HashSet<string>(subscriptions, StringComparer.OrdinalIgnoreCase);
@@ -34,6 +43,22 @@ public sealed class AlertIntake
         _passes = passes;
         _time = time;
         _logger = logger;
+    }
+
+    /// <summary>Handles one webhook request body: 413 over <see cref="AlertIntakeOptions.MaxBodyBytes"/> (refused
+    /// before it is read whole), otherwise as <see cref="HandleAsync(string, IWorkflowHost, CancellationToken)"/>.</summary>
+    public async Task<ApiResult> HandleAsync(Stream body, long? declaredLength, IWorkflowHost host, CancellationToken cancellationToken = default)
+    {
+        var (text, refusal) = await AlertBody.ReadAsync(body, declaredLength, _options.MaxBodyBytes, cancellationToken);
+        if (refusal is not null)
+        {
+            var error = ((ApiError)refusal.Body).Error;
+            HostingLog.AlertRejected(_logger, error);
+            await RecordAsync("rejected", $"malformed alert payload: {error}", 0, cancellationToken);
+            return refusal;
+        }
+
+        return await HandleAsync(text!, host, cancellationToken);
     }
 
     /// <summary>Handles one webhook call: 400 malformed, 422 nothing in scope, 202 routed (with what was done per target).</summary>
@@ -83,10 +108,17 @@ public sealed class AlertIntake
         // A change in flight always hears the alert, whatever the policy says now (its scope or mode may have changed
         // since it started): rolling back is what makes it safe.
         var changeRunning = (await host.GetStateAsync(InstanceIds.ForChange(id), ct))?.IsActive == true;
+        var latest = await _changes.GetLatestForResourceAsync(id, ct);
+        var firedAt = signal.FiredAt == DateTimeOffset.MinValue ? _time.GetUtcNow() : signal.FiredAt;
+        if (latest is not null && firedAt < latest.CreatedAt)
+        {
+            // The condition began before Optimize planned its change, so the change did not cause it.
+            return Outcome(signal, "none", $"alert fired at {Time(firedAt)}, before change {latest.ChangeId} was planned at {Time(latest.CreatedAt)}: not caused by it");
+        }
+
         if (!changeRunning)
         {
             // The journal knows the tags of every resource Optimize changed; a resource it never changed has nothing to revert.
-            var latest = await _changes.GetLatestForResourceAsync(id, ct);
             var resource = latest?.Resource ?? new ResourceRef(id, kind, "unknown");
             var match = _scopes.Match(resource);
             if (!match.IsInScope)
@@ -139,12 +171,34 @@ public sealed class AlertIntake
     private static AlertTargetOutcome Outcome(AlertSignal signal, string action, string reason) =>
         new(signal.ResourceId, signal.RuleName, signal.Fired ? "fired" : "resolved", action, reason);
 
+    private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
     private Task RecordAsync(string status, string message, int targets, CancellationToken ct)
     {
         var now = _time.GetUtcNow();
-        var id = Engine.OptimizationPass.NewPassId(now).Replace("pass-", "alert-", StringComparison.Ordinal);
+        var id = AuditId(now);
+        if (message.Length > _options.MaxAuditMessageLength)
+        {
+            message = string.Concat(message.AsSpan(0, _options.MaxAuditMessageLength - 1), "…");
+        }
+
         return _passes.RecordPassAsync(new PassRecord(id, "alert", now, now, status, targets, 0, 0, 0, 0m, _policy.Savings.Currency, message), ct);
     }
+
+    /// <summary><c>alert-20261201T020000Z-</c> + a version-7 GUID: sortable by time, and 74 random bits per millisecond so
+    /// a storm of alerts in one second never collides (the old 16 random bits lost 734 of 10,000).</summary>
+    internal static string AuditId(DateTimeOffset at) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"alert-{at.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{Guid.CreateVersion7(at):N}");
+}
+
+/// <summary>Limits of alert intake.</summary>
+public sealed record AlertIntakeOptions
+{
+    /// <summary>Largest webhook body accepted, in bytes (413 above).</summary>
+    public int MaxBodyBytes { get; init; } = AlertBody.DefaultMaxBytes;
+
+    /// <summary>Longest audit message kept in the journal; longer is cut with an ellipsis.</summary>
+    public int MaxAuditMessageLength { get; init; } = 8_000;
 }
 
 /// <summary>What the intake did with one target of an alert.</summary>

@@ -20,6 +20,9 @@ public sealed record ApiResult(int StatusCode, object Body)
     /// <summary>409 with an error message.</summary>
     public static ApiResult Conflict(string error) => new(409, new ApiError(error));
 
+    /// <summary>413: the body is larger than accepted.</summary>
+    public static ApiResult PayloadTooLarge(string error) => new(413, new ApiError(error));
+
     /// <summary>422 with an error message (understood, but refused: out of scope, mode off).</summary>
     public static ApiResult Unprocessable(string error) => new(422, new ApiError(error));
 }
