@@ -19,4 +19,12 @@ internal static partial class HostingLog
 
     [LoggerMessage(3004, LogLevel.Information, "Change {ChangeId} {Decision} by {By}")]
     public static partial void ApprovalSent(ILogger logger, string changeId, string decision, string by);
+
+    [LoggerMessage(3005, LogLevel.Information,
+        "Pass {PassId} ({Trigger}) {Status}: analyzed {Analyzed}, planned {Planned}, started {Started}, skipped {Skipped}, not started {NotStarted} ({NotStartedIds})")]
+    public static partial void PassSummary(
+        ILogger logger, string passId, string trigger, string status, int analyzed, int planned, int started, int skipped, int notStarted, string notStartedIds);
+
+    [LoggerMessage(3006, LogLevel.Error, "Pass ({Trigger}) failed: {Reason}")]
+    public static partial void PassFailed(ILogger logger, string trigger, string reason);
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Optimize.Engine;
 using Optimize.Journal;
 using Optimize.Policy;
@@ -18,10 +20,12 @@ public sealed class NightlyService
     private readonly OptimizePolicy _policy;
     private readonly InventoryScope _scope;
     private readonly TimeProvider _time;
+    private readonly ILogger _logger;
 
     /// <summary>Creates the service for one policy and scope.</summary>
-    public NightlyService(PassScheduler scheduler, IJournalRetention retention, OptimizePolicy policy, InventoryScope scope, TimeProvider time)
+    public NightlyService(PassScheduler scheduler, IJournalRetention retention, OptimizePolicy policy, InventoryScope scope, TimeProvider time, ILogger<NightlyService>? logger = null)
     {
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
         _scheduler = scheduler;
         _retention = retention;
         _policy = policy;
@@ -37,6 +41,17 @@ public sealed class NightlyService
         return result;
     }
 
+    /// <summary>As <see cref="RunAsync"/> for a timer: a pass that did not complete throws <see cref="PassFailedException"/>,
+    /// so the host records a failed execution and Functions' failure alerts fire.</summary>
+    /// <exception cref="PassFailedException">The journal was unavailable; nothing was started.</exception>
+    public async Task<ApiResult> RunOrThrowAsync(string trigger, IWorkflowHost host, CancellationToken cancellationToken = default)
+    {
+        var result = await RunAsync(trigger, host, cancellationToken);
+        return result.StatusCode is >= 200 and < 300
+            ? result
+            : throw new PassFailedException($"The {trigger} pass failed ({result.StatusCode}): {(result.Body as ApiError)?.Error}");
+    }
+
     /// <summary>As <see cref="RunAsync"/>, also returning the scheduled pass (null when it failed).</summary>
     public async Task<(ApiResult Result, ScheduledPass? Pass)> RunPassAsync(
         string trigger, IWorkflowHost host, IProgress<PassProgress>? progress, CancellationToken cancellationToken = default)
@@ -48,11 +63,28 @@ public sealed class NightlyService
         }
         catch (JournalUnavailableException ex)
         {
+            HostingLog.PassFailed(_logger, trigger, "the journal is unavailable, no change was started: " + ex.Message);
             return (new ApiResult(503, new ApiError("The journal is unavailable, so no change was started: " + ex.Message)), null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            HostingLog.PassFailed(_logger, trigger, ex.Message);
+            throw;
         }
 
         var purged = await _retention.PurgeAsync(_time.GetUtcNow() - _policy.Retention.KeepFor, cancellationToken);
         var pass = scheduled.Result.Pass;
+        HostingLog.PassSummary(
+            _logger,
+            pass.PassId,
+            trigger,
+            pass.Status,
+            pass.ResourcesAnalyzed,
+            pass.ChangesPlanned,
+            scheduled.Started.Count,
+            pass.Skipped,
+            scheduled.NotStarted.Count,
+            scheduled.NotStarted.Count == 0 ? "none" : string.Join(", ", scheduled.NotStarted));
         return (ApiResult.Ok(new
         {
             pass.PassId,
@@ -66,5 +98,27 @@ public sealed class NightlyService
             pass.Currency,
             journalEntriesPurged = purged,
         }), scheduled);
+    }
+}
+
+/// <summary>A scheduled pass did not complete; the message says why.</summary>
+public sealed class PassFailedException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public PassFailedException()
+        : base("The pass failed.")
+    {
+    }
+
+    /// <summary>Creates the exception with a message.</summary>
+    public PassFailedException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with a message and its cause.</summary>
+    public PassFailedException(string message, Exception inner)
+        : base(message, inner)
+    {
     }
 }

@@ -74,7 +74,8 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<IJournalRetention>(),
             settings.Policy,
             new InventoryScope(settings.Subscriptions, settings.ResourceGroups, []),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<NightlyService>>()));
         services.AddSingleton(sp => new AlertIntake(
             settings.Policy,
             settings.Subscriptions,
