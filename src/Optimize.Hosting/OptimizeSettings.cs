@@ -31,6 +31,12 @@ public sealed partial record OptimizeSettings
     /// <summary>Client id of the user-assigned identity <c>DefaultAzureCredential</c> should use.</summary>
     public const string ClientIdSetting = "AZURE_CLIENT_ID";
 
+    /// <summary>Incoming-webhook URL (Teams, Slack, a Logic App) that notifications are posted to; none when unset.</summary>
+    public const string NotifyWebhookSetting = "OPTIMIZE_NOTIFY_WEBHOOK";
+
+    /// <summary>The app's host name, set by App Service itself; notification links point at it.</summary>
+    public const string HostNameSetting = "WEBSITE_HOSTNAME";
+
     /// <summary>The validated policy.</summary>
     public required OptimizePolicy Policy { get; init; }
 
@@ -48,6 +54,12 @@ public sealed partial record OptimizeSettings
 
     /// <summary>User-assigned identity client id, if any.</summary>
     public string? ManagedIdentityClientId { get; init; }
+
+    /// <summary>Where notifications go (<see cref="NotifyWebhookSetting"/>); null: none are sent.</summary>
+    public Uri? NotifyWebhook { get; init; }
+
+    /// <summary>The app's base URL for links in notifications (from <see cref="HostNameSetting"/>); null: no links.</summary>
+    public Uri? AppUrl { get; init; }
 
     /// <summary>Reads and validates the settings.</summary>
     /// <param name="get">Reads one setting (environment variable); null when unset.</param>
@@ -142,6 +154,18 @@ public sealed partial record OptimizeSettings
             endpoint = null;
         }
 
+        Uri? webhook = null;
+        var webhookText = get(NotifyWebhookSetting);
+        if (!string.IsNullOrWhiteSpace(webhookText)
+            && (!Uri.TryCreate(webhookText.Trim(), UriKind.Absolute, out webhook) || webhook.Scheme != Uri.UriSchemeHttps))
+        {
+            errors.Add($"{NotifyWebhookSetting}: '{webhookText}' is not an https URL (the incoming webhook of a Teams channel, a Slack app or a Logic App).");
+            webhook = null;
+        }
+
+        var host = get(HostNameSetting);
+        Uri? appUrl = !string.IsNullOrWhiteSpace(host) && Uri.TryCreate("https://" + host.Trim(), UriKind.Absolute, out var app) ? app : null;
+
         if (errors.Count > 0)
         {
             return new SettingsResult(null, errors);
@@ -156,6 +180,8 @@ public sealed partial record OptimizeSettings
                 JournalEndpoint = endpoint,
                 JournalConnection = connection,
                 ManagedIdentityClientId = string.IsNullOrWhiteSpace(get(ClientIdSetting)) ? null : get(ClientIdSetting),
+                NotifyWebhook = webhook,
+                AppUrl = appUrl,
             },
             []);
     }

@@ -6,6 +6,7 @@ using Optimize.Advisors;
 using Optimize.Azure;
 using Optimize.Catalog;
 using Optimize.Engine;
+using Optimize.Hosting.Notifications;
 using Optimize.Journal;
 using Optimize.Journal.Tables;
 using Optimize.Ports;
@@ -84,6 +85,13 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<AlertIntake>>()));
         services.AddSingleton<ApprovalService>();
+        services.AddSingleton(sp => new NotificationService(
+            settings.NotifyWebhook is { } hook ? new WebhookChannel(new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, hook) : null,
+            sp.GetRequiredService<IChangeJournal>(),
+            sp.GetRequiredService<IJournalReader>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<NotificationService>>(),
+            new NotificationOptions { AppUrl = settings.AppUrl }));
         services.AddSingleton(sp => new ChangeActivities(
             sp.GetRequiredService<IConfigurationClient>(),
             sp.GetRequiredService<IMetricsReader>(),

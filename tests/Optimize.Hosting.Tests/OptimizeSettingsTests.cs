@@ -29,6 +29,8 @@ public sealed class OptimizeSettingsTests
     [InlineData(OptimizeSettings.PolicySetting, "/etc/optimize/missing.json", "OPTIMIZE_POLICY: cannot read policy file '/etc/optimize/missing.json'")]
     [InlineData(OptimizeSettings.PolicySetting, "{\"version\": 1, \"defaultMode\": \"sometimes\"}", "OPTIMIZE_POLICY: $.defaultMode:")]
     [InlineData(OptimizeSettings.PolicySetting, "{ not json", "OPTIMIZE_POLICY: $")]
+    [InlineData(OptimizeSettings.NotifyWebhookSetting, "http://hooks.example.net/x", "OPTIMIZE_NOTIFY_WEBHOOK: 'http://hooks.example.net/x' is not an https URL")]
+    [InlineData(OptimizeSettings.NotifyWebhookSetting, "hooks.example.net/x", "OPTIMIZE_NOTIFY_WEBHOOK: 'hooks.example.net/x' is not an https URL")]
     public void Load_OneSettingInvalid_OneErrorNamingTheSetting(string setting, string? value, string expected)
     {
         var values = Valid();
@@ -214,5 +216,27 @@ public sealed class OptimizeSettingsTests
 
         Assert.Equal(new Uri("https://acct.table.core.windows.net"), settings.JournalEndpoint);
         Assert.Null(settings.JournalConnection);
+    }
+
+    [Fact]
+    public void Load_NotifyWebhookAndHostName_BecomeTheChannelAndTheLinkBase()
+    {
+        var values = Valid();
+        values[OptimizeSettings.NotifyWebhookSetting] = "https://hooks.example.net/services/T0/B0/x";
+        values[OptimizeSettings.HostNameSetting] = "func-optimize-abc.azurewebsites.net";
+
+        var settings = Load(values).Settings!;
+
+        Assert.Equal(new Uri("https://hooks.example.net/services/T0/B0/x"), settings.NotifyWebhook);
+        Assert.Equal(new Uri("https://func-optimize-abc.azurewebsites.net"), settings.AppUrl);
+    }
+
+    [Fact]
+    public void Load_NoNotifyWebhook_NoChannel()
+    {
+        var settings = Load(Valid()).Settings!;
+
+        Assert.Null(settings.NotifyWebhook);
+        Assert.Null(settings.AppUrl);
     }
 }

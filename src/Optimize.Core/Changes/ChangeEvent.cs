@@ -43,6 +43,10 @@ public static class ChangeSteps
 
     /// <summary>Stopped before applying anything.</summary>
     public const string Abort = "abort";
+
+    /// <summary>A person was told (approval needed, rolled back, escalated), or telling them failed; written by the
+    /// notification sweep, never by a workflow.</summary>
+    public const string Notify = "notify";
 }
 
 /// <summary>One append-only step of a change. <see cref="Sequence"/> is assigned by the journal, strictly increasing per change.</summary>
