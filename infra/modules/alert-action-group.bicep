@@ -1,6 +1,8 @@
 // Action group whose Azure Function receiver posts alerts (common alert schema) to the AlertWebhook function.
-// The trigger URL carries the host's default function key, read with listKeys: the app must exist and have been
-// deployed once (`azd deploy`) before this module runs, so main.bicep gates it behind deployAlertActionGroup.
+// The trigger URL carries the AlertWebhook function's OWN default key (listFunctionKeys), never a host key: a host key
+// opens every function-level endpoint (approve, reject, passes, status), so whoever can read the action group could
+// approve changes. The function must exist, so the app must have been deployed once (`azd deploy`) before this module
+// runs: main.bicep gates it behind deployAlertActionGroup.
 param tags object
 param resourceToken string
 
@@ -11,8 +13,9 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' existing = {
   name: functionAppName
 }
 
-// Microsoft.Web/sites/host has no Bicep type information, so the key is read with the untyped listKeys function.
-var functionKey = listKeys('${functionApp.id}/host/default', '2025-03-01').functionKeys.default
+// POST .../sites/{app}/functions/AlertWebhook/listkeys (Web Apps - List Function Keys) returns the function's keys by
+// name; Microsoft.Web/sites/functions has no Bicep type information here, so the untyped listKeys function reads it.
+var alertFunctionKey = listKeys('${functionApp.id}/functions/AlertWebhook', '2025-03-01').default
 
 resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
   name: 'ag-optimize-${resourceToken}'
@@ -26,7 +29,7 @@ resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
         name: 'optimize-alert-webhook'
         functionAppResourceId: functionApp.id
         functionName: 'AlertWebhook'
-        httpTriggerUrl: 'https://${functionApp.properties.defaultHostName}/api/alerts?code=${functionKey}'
+        httpTriggerUrl: 'https://${functionApp.properties.defaultHostName}/api/alerts?code=${alertFunctionKey}'
         useCommonAlertSchema: true
       }
     ]

@@ -30,9 +30,12 @@ public sealed class StorageAccountTests
 
         Assert.DoesNotContain("AccountKey", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("listConnectionStrings", text, StringComparison.OrdinalIgnoreCase);
-        // The only listKeys allowed reads the Functions host key for the alert action group.
+        // The only listKeys allowed reads the AlertWebhook function's own key for the alert action group (never a host
+        // key, which would open the approval endpoints too).
         var listKeys = System.Text.RegularExpressions.Regex.Matches(text, @"listKeys\([^)]*\)", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
-        Assert.All(listKeys, m => Assert.Contains("/host/default", m.Value, StringComparison.Ordinal));
+        Assert.NotEmpty(listKeys);
+        Assert.All(listKeys, m => Assert.Contains("/functions/AlertWebhook", m.Value, StringComparison.Ordinal));
+        Assert.DoesNotContain("/host/default", text, StringComparison.Ordinal);
     }
 
     [Theory]
