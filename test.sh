@@ -2,7 +2,7 @@
 # Runs every test of Optimize on a fresh machine with the .NET SDK and Node.js:
 #   1. installs Azurite (pinned in package.json / package-lock.json) with npm ci,
 #   2. starts it on loopback with a temporary folder,
-#   3. builds and tests every project except the Function App (which restores only from the public NuGet registry),
+#   3. builds every project in Optimize.Offline.slnf (the Function App included) and runs their tests,
 #   4. stops Azurite, and prints one summary line.
 # Usage: ./test.sh [extra dotnet test arguments]
 set -euo pipefail

@@ -33,7 +33,7 @@ public sealed class NotificationTests
         Assert.Equal(HostingLoop.Start + plan.ApprovalTimeout, sent.ExpiresAt);
         Assert.Contains("expires at 2026-03-03 02:00Z", sent.Reason, StringComparison.Ordinal);
         Assert.Equal("https://func-optimize.example.net/api/changes/chg-1/approve", sent.Url);
-        Assert.StartsWith("optimize changes approve chg-1", sent.Command, StringComparison.Ordinal);
+        Assert.StartsWith("POST /api/changes/chg-1/approve with {\"by\"", sent.Command, StringComparison.Ordinal);
         var notify = Assert.Single(await loop.EventsAsync(), e => e.Step == ChangeSteps.Notify);
         Assert.Equal(ChangeState.AwaitingApproval, notify.State);
         Assert.StartsWith("sent: approval needed for chg-1", notify.Message, StringComparison.Ordinal);
@@ -94,7 +94,7 @@ public sealed class NotificationTests
         Assert.Equal(NotificationKind.RolledBack, sent.Kind);
         Assert.Equal((await loop.ChangeAsync()).Outcome, sent.Reason);
         Assert.Contains("alert 'cpu-high' fired", sent.Reason, StringComparison.Ordinal);
-        Assert.Equal("optimize changes show chg-1", sent.Command);
+        Assert.Equal($"optimize history --resource {(await loop.ChangeAsync()).Resource.Id}", sent.Command);
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class NotificationTests
         var channel = new WebhookChannel(http, new Uri("http://127.0.0.1:9/hook"));
         var notification = new Notification(
             NotificationKind.ApprovalNeeded, "approval needed for chg-1 on rg/plan", "P1v3 x2 → P1v3 x1", "chg-1",
-            "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Web/serverfarms/plan", "optimize changes approve chg-1",
+            "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Web/serverfarms/plan", "POST /api/changes/chg-1/approve",
             "https://app/api/changes/chg-1/approve", new DateTimeOffset(2026, 3, 3, 2, 0, 0, TimeSpan.Zero));
 
         await channel.SendAsync(notification, Ct);
@@ -138,7 +138,7 @@ public sealed class NotificationTests
         Assert.Equal(HttpMethod.Post, handler.Method);
         Assert.Equal(
             "**Optimize: approval needed for chg-1 on rg/plan**\n\nP1v3 x2 → P1v3 x1\n\nResource: `/subscriptions/s/resourceGroups/rg/providers/Microsoft.Web/serverfarms/plan`"
-            + "\n\nExpires: 2026-03-03 02:00Z\n\nAct: `optimize changes approve chg-1`\n\nhttps://app/api/changes/chg-1/approve",
+            + "\n\nExpires: 2026-03-03 02:00Z\n\nAct: `POST /api/changes/chg-1/approve`\n\nhttps://app/api/changes/chg-1/approve",
             body.GetProperty("text").GetString());
         Assert.Equal("ApprovalNeeded", body.GetProperty("kind").GetString());
         Assert.Equal("chg-1", body.GetProperty("changeId").GetString());

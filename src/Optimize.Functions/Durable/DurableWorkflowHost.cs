@@ -1,3 +1,4 @@
+using DurableTask.Core.Exceptions;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Optimize.Workflow.Hosting;
@@ -29,14 +30,18 @@ internal sealed class DurableWorkflowHost(DurableTaskClient client) : IWorkflowH
 
     public async Task StartAsync(string workflowName, string instanceId, object input, CancellationToken cancellationToken = default)
     {
+        // Single flight is explicit, not a backend default: an id whose instance is pending, running or suspended is
+        // refused (DurableTaskClient.ScheduleNewOrchestrationInstanceAsync documents OrchestrationAlreadyExistsException
+        // for it). Only that exception means "already running"; any other failure reaches the caller as itself.
+        var options = new StartOrchestrationOptions(instanceId).WithDedupeStatuses(
+            OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended);
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(workflowName, input, new StartOrchestrationOptions(instanceId), cancellationToken);
+            await client.ScheduleNewOrchestrationInstanceAsync(workflowName, input, options, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OrchestrationAlreadyExistsException ex)
         {
-            // Durable refuses an id whose instance is pending or running; its exception type differs across backends.
-            throw new WorkflowAlreadyRunningException(instanceId, $"Workflow {instanceId} could not be started: {ex.Message}", ex);
+            throw new WorkflowAlreadyRunningException(instanceId, $"Workflow {instanceId} is already running: {ex.Message}", ex);
         }
     }
 

@@ -179,7 +179,7 @@ public sealed class NotificationService
                     + $"The request expires at {Time(expires)}; then the change is rejected unless someone decides.",
                     change.ChangeId,
                     resource.Id,
-                    $"optimize changes approve {change.ChangeId} --comment \"…\"  (or: optimize changes reject {change.ChangeId})",
+                    $"POST /api/changes/{change.ChangeId}/approve with {{\"by\": \"you\", \"comment\": \"…\"}} (or .../reject)",
                     Link($"/api/changes/{Uri.EscapeDataString(change.ChangeId)}/approve"),
                     expires);
             case ChangeState.RollbackFailed:
@@ -189,7 +189,7 @@ public sealed class NotificationService
                     change.Outcome,
                     change.ChangeId,
                     resource.Id,
-                    $"optimize changes show {change.ChangeId}",
+                    $"optimize history --resource {resource.Id}",
                     Link($"/api/changes/{Uri.EscapeDataString(change.ChangeId)}"));
             default:
                 return new Notification(
@@ -198,7 +198,7 @@ public sealed class NotificationService
                     change.Outcome,
                     change.ChangeId,
                     resource.Id,
-                    $"optimize changes show {change.ChangeId}",
+                    $"optimize history --resource {resource.Id}",
                     Link($"/api/changes/{Uri.EscapeDataString(change.ChangeId)}"));
         }
     }
