@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Optimize.Functions.Durable;
 using Optimize.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
@@ -15,5 +16,6 @@ builder.Services
 // No network call happens before Run() (Flex Consumption gives the host 30 s to start).
 var settings = OptimizeSettings.Load(Environment.GetEnvironmentVariable).GetOrThrow();
 builder.Services.AddOptimize(settings);
+builder.Services.AddSingleton(new ActivityRetryOptions());
 
 builder.Build().Run();

@@ -9,16 +9,8 @@ namespace Optimize.Functions.Durable;
 /// The engine's <see cref="IWorkflowContext"/> on Durable Functions: a line per member. The workflows themselves
 /// (tested on the in-process runner) run unchanged inside the orchestrator.
 /// </summary>
-internal sealed class DurableWorkflowContext(TaskOrchestrationContext context) : IWorkflowContext
+internal sealed class DurableWorkflowContext(TaskOrchestrationContext context, TaskOptions activityRetry) : IWorkflowContext
 {
-    // Activities are idempotent (apply reaches a target state; journal steps re-read before they write), so Durable's
-    // at-least-once retries are safe. Expected failures are returned as data and never retried here.
-    private static readonly TaskOptions ActivityRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 4,
-        firstRetryInterval: TimeSpan.FromSeconds(5),
-        backoffCoefficient: 2.0,
-        maxRetryInterval: TimeSpan.FromMinutes(1)));
-
     public string InstanceId => context.InstanceId;
 
     public DateTime CurrentUtcDateTime => context.CurrentUtcDateTime;
@@ -29,7 +21,7 @@ internal sealed class DurableWorkflowContext(TaskOrchestrationContext context) :
     {
         try
         {
-            return await context.CallActivityAsync<TResult>(name, input, ActivityRetry);
+            return await context.CallActivityAsync<TResult>(name, input, activityRetry);
         }
         catch (TaskFailedException ex)
         {
