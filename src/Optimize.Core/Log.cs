@@ -30,6 +30,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Change {ChangeId} ({ResourceId}): {Step} → {State}: {Message}")]
     public static partial void WorkflowStep(this ILogger logger, string changeId, string resourceId, string step, string state, string message);
 
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Change {ChangeId}: {What} failed (attempt {Attempt}), retrying in {Delay}: {Error}")]
+    public static partial void WorkflowRetrying(this ILogger logger, string changeId, string what, int attempt, TimeSpan delay, string error);
+
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Alert {AlertId} on {ResourceId}: {Action}: {Reason}")]
     public static partial void Remediation(this ILogger logger, string alertId, string resourceId, string action, string reason);
 

@@ -34,6 +34,9 @@ internal sealed class DurableLoop : IAsyncDisposable
     /// <summary>Retries fast enough for tests (the production default waits about 35 s over four attempts).</summary>
     public static readonly ActivityRetryOptions FastRetry = new() { MaxAttempts = 3, FirstRetryInterval = TimeSpan.FromMilliseconds(200), MaxRetryInterval = TimeSpan.FromSeconds(1) };
 
+    /// <summary>The workflow's own retries (reads, baseline, journal steps), in tenths of seconds instead of minutes.</summary>
+    public static readonly WorkflowRetry FastWorkflowRetry = new() { Attempts = 3, FirstDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(1) };
+
     private DurableLoop(DurableTaskTestHost host, FaultyPorts ports)
     {
         Host = host;
@@ -105,7 +108,7 @@ internal sealed class DurableLoop : IAsyncDisposable
 
         return new ChangePlan(
             "chg-1", "pass-1", Resource, Baseline, stages, approval, approvalTimeout ?? TimeSpan.FromMinutes(5), Guards,
-            TimeSpan.FromHours(1), 120m, "USD", "CPU p95 31% on 4 workers");
+            TimeSpan.FromHours(1), 120m, "USD", "CPU p95 31% on 4 workers") { Retry = FastWorkflowRetry };
 
         static ChangeStage Stage(int index, int workers) =>
             new(index, new AppServicePlanConfig("P1v3", workers), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1));

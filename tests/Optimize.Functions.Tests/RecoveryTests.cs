@@ -41,6 +41,20 @@ public sealed class RecoveryTests
     }
 
     [Fact]
+    public async Task JournalRefusesTwiceAfterAnApply_TheWorkflowRetriesOnATimer_AndPromotesWithoutRecovery()
+    {
+        await using var loop = await DurableLoop.StartAsync();
+        var refusals = 0;
+        loop.Ports.UpdateRefused = state => state == ChangeState.Observing && Interlocked.Increment(ref refusals) <= 6; // 2 workflow attempts x 3 Durable
+
+        var outcome = await loop.RunToEndAsync(DurableLoop.Plan());
+
+        Assert.Equal(ChangeState.Promoted, outcome.State);
+        Assert.True(refusals > 6, $"refusals {refusals}");
+        Assert.Single(await loop.EventsAsync(), e => e.Step == ChangeSteps.Apply && e.State == ChangeState.Observing);
+    }
+
+    [Fact]
     public async Task SweepWithNothingStranded_StartsNothing()
     {
         await using var loop = await DurableLoop.StartAsync();

@@ -50,15 +50,27 @@ public sealed class StagedChangeTests
     }
 
     [Fact]
-    public async Task CaptureThrowsMoreThanTheRetries_AbortsWithTheReason_NothingApplied()
+    public async Task CaptureThrowsBeyondDurablesRetries_TheWorkflowReadsAgainOnATimer_AndPromotes()
     {
         await using var loop = await DurableLoop.StartAsync();
-        loop.Ports.ReadThrows = 3;
+        loop.Ports.ReadThrows = 4; // 3 Durable attempts fail, then the workflow's second read succeeds on its 1st attempt
+
+        var outcome = await loop.RunToEndAsync(DurableLoop.Plan());
+
+        Assert.Equal(ChangeState.Promoted, outcome.State);
+    }
+
+    [Fact]
+    public async Task CaptureAlwaysThrows_AbortsWithTheReasonAndTheAttempts_NothingApplied()
+    {
+        await using var loop = await DurableLoop.StartAsync();
+        loop.Ports.ReadThrows = int.MaxValue;
 
         var outcome = await loop.RunToEndAsync(DurableLoop.Plan());
 
         Assert.Equal(ChangeState.Aborted, outcome.State);
         Assert.Contains("connection reset (injected)", outcome.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("(after 3 attempts)", outcome.Reason, StringComparison.Ordinal);
         Assert.Empty(loop.Config.Applies);
     }
 

@@ -41,6 +41,9 @@ public sealed record ChangePlan(
     /// </summary>
     public IReadOnlyList<ChangeWindow> ChangeWindows { get; init; } = [];
 
+    /// <summary>How the workflow retries reads, the baseline and journal steps before it concludes anything.</summary>
+    public WorkflowRetry Retry { get; init; } = WorkflowRetry.Default;
+
     /// <summary>The final configuration (last stage's target).</summary>
     public ResourceConfig FinalTarget => Stages[^1].Target;
 }

@@ -36,7 +36,7 @@ public static class AlertRemediationWorkflow
                 $"not caused by Optimize: no change in the last {DurationText.Format(input.RevertWindow)} ({candidate.Reason})"));
         }
 
-        var run = new ChangeRun(context, change.ChangeId, change.Resource, change.Plan.Stages.Count) { Captured = change.RollbackTarget };
+        var run = new ChangeRun(context, change.ChangeId, change.Resource, change.Plan.Stages.Count) { Captured = change.RollbackTarget, Retry = change.Plan.Retry };
         var alert = $"alert '{signal.RuleName}' ({signal.Severity}) fired {signal.FiredAt.UtcDateTime:yyyy-MM-dd HH:mm}Z: {signal.Description}";
         await run.RecordAsync(ChangeSteps.Alert, -1, change.State, $"{alert}; reverting {candidate.Reason}");
         var result = await run.RollBackAsync(-1, $"alert '{signal.RuleName}': {signal.Description}", change.Plan.Stages.Any(s => s.AllowDeallocation), "reverted after alert");

@@ -55,20 +55,66 @@ internal sealed class ChangeRun
     /// <summary>The configuration last read back after an apply.</summary>
     public ResourceConfig? LastObserved { get; set; }
 
+    /// <summary>How reads, the baseline and journal steps are retried (from the plan).</summary>
+    public WorkflowRetry Retry { get; init; } = WorkflowRetry.Default;
+
     /// <summary>Workflow time.</summary>
     public DateTimeOffset Now => new(DateTime.SpecifyKind(_context.CurrentUtcDateTime, DateTimeKind.Utc));
 
     /// <summary>"stage 2/3" for 0-based <paramref name="index"/>.</summary>
     public string Label(int index) => $"stage {index + 1}/{StageCount}";
 
-    /// <summary>Journals a step (before acting on it), publishes the status and logs it.</summary>
+    /// <summary>Journals a step (before acting on it), publishes the status and logs it. A journal that refuses the step
+    /// is retried on durable timers (<see cref="Retry"/>); when it still refuses, the exception ends the workflow and the
+    /// recovery sweep finishes or rolls the change back from what the journal holds.</summary>
     public async Task RecordAsync(string step, int stage, ChangeState state, string message, VerdictKind? verdict = null, ResourceConfig? captured = null)
     {
-        await _context.CallActivityAsync<ChangeEvent>(
-            ActivityNames.RecordStep,
-            new JournalStepInput(ChangeId, step, stage, state, message, Now, verdict, captured));
+        // One input for every attempt: the step keeps the time it happened, and a repeated step is recognised.
+        var input = new JournalStepInput(ChangeId, step, stage, state, message, Now, verdict, captured);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await _context.CallActivityAsync<ChangeEvent>(ActivityNames.RecordStep, input);
+                break;
+            }
+            catch (WorkflowActivityException ex) when (Retry.Allows(attempt))
+            {
+                await WaitAsync("journal step " + step, attempt, ex.Message);
+            }
+        }
+
         _context.SetCustomStatus(new ChangeProgress(ChangeId, stage, StageCount, state, step, message));
         _log.WorkflowStep(ChangeId, Resource.Id, step, state.ToString(), message);
+    }
+
+    /// <summary>Reads the configuration, retrying transient failures (<see cref="WorkflowRetry.IsTransient"/>) on durable
+    /// timers; the final failure says how many attempts were made.</summary>
+    public async Task<ConfigurationRead> ReadWithRetryAsync(string what)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var read = await ReadAsync();
+            if (read.Config is not null || !WorkflowRetry.IsTransient(read.Failure))
+            {
+                return read;
+            }
+
+            if (!Retry.Allows(attempt))
+            {
+                return attempt == 1 ? read : read with { Failure = read.Failure! with { Message = $"{read.Failure!.Message} (after {attempt} attempts)" } };
+            }
+
+            await WaitAsync(what, attempt, read.Failure?.ToString() ?? "no configuration");
+        }
+    }
+
+    /// <summary>Waits on a durable timer before the next attempt of <paramref name="what"/>.</summary>
+    public async Task WaitAsync(string what, int attempt, string error)
+    {
+        var delay = Retry.DelayAfter(attempt);
+        _log.WorkflowRetrying(ChangeId, what, attempt, delay, error);
+        await _context.CreateTimer((Now + delay).UtcDateTime, CancellationToken.None);
     }
 
     /// <summary>Reads the configuration; an activity exception becomes a failed read.</summary>
@@ -123,7 +169,14 @@ internal sealed class ChangeRun
             }
         }
 
+        // Verify: a failed read or a stale one (ARM can serve the old configuration for a while) is read again.
         var read = await ReadAsync();
+        for (var attempt = 1; read.Config != target && WorkflowRetry.IsTransient(read.Failure) && Retry.Allows(attempt); attempt++)
+        {
+            await WaitAsync("rollback verification", attempt, read.Failure?.ToString() ?? $"read back {read.Config?.Describe()}");
+            read = await ReadAsync();
+        }
+
         if (read.Config is { } found && found == target)
         {
             var message = $"{verb}: {reason}";

@@ -26,7 +26,7 @@ public static partial class StagedChangeWorkflow
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(plan);
-        var run = new ChangeRun(context, plan.ChangeId, plan.Resource, plan.Stages.Count);
+        var run = new ChangeRun(context, plan.ChangeId, plan.Resource, plan.Stages.Count) { Retry = plan.Retry };
         return await ValidateAsync(run, plan)
             ?? await CaptureAsync(run, plan)
             ?? await ApproveAsync(run, plan)
@@ -49,6 +49,7 @@ public static partial class StagedChangeWorkflow
             Captured = resume.Captured,
             ChangeStartedAt = resume.ChangeStartedAt,
             StagesCompleted = Math.Max(0, resume.StageIndex),
+            Retry = plan.Retry,
         };
         if (resume.Mode == ResumeMode.RollBack || resume.StageIndex < 0 || resume.StageIndex >= plan.Stages.Count)
         {
@@ -76,7 +77,7 @@ public static partial class StagedChangeWorkflow
     /// <summary>Capture: read the configuration, record it as the rollback target, abort on drift from the plan.</summary>
     private static async Task<ChangeOutcome?> CaptureAsync(ChangeRun run, ChangePlan plan)
     {
-        var read = await run.ReadAsync();
+        var read = await run.ReadWithRetryAsync("capture");
         if (read.Config is not { } captured)
         {
             var reason = $"capture failed: {read.Failure}";
@@ -120,7 +121,7 @@ public static partial class StagedChangeWorkflow
         }
 
         await run.RecordAsync(ChangeSteps.Approval, -1, ChangeState.Planned, $"approved by {d.By}{comment}");
-        var reread = await run.ReadAsync();
+        var reread = await run.ReadWithRetryAsync("capture after approval");
         if (reread.Config is not { } now)
         {
             var reason = $"capture after approval failed: {reread.Failure}";
@@ -137,7 +138,17 @@ public static partial class StagedChangeWorkflow
         var input = new BaselineInput(plan.Resource, plan.Guards, end - plan.BaselineWindow, end);
         try
         {
-            run.Baseline = await run.Context.CallActivityAsync<GuardBaseline>(ActivityNames.MeasureBaseline, input);
+            // Metrics that could not be read at all are read again before the change goes on without a baseline.
+            for (var attempt = 1; ; attempt++)
+            {
+                run.Baseline = await run.Context.CallActivityAsync<GuardBaseline>(ActivityNames.MeasureBaseline, input);
+                if (run.Baseline.Failure is not { } failure || !run.Retry.Allows(attempt))
+                {
+                    break;
+                }
+
+                await run.WaitAsync("baseline", attempt, failure);
+            }
         }
         catch (WorkflowActivityException ex)
         {

@@ -21,7 +21,7 @@ public sealed partial class ChangeActivities
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             _logger.MetricsFailed(input.Resource.Id, ex.Message);
-            return new GuardBaseline(new Dictionary<string, double>(), $"baseline unavailable: {ex.Message}");
+            return new GuardBaseline(new Dictionary<string, double>(), $"baseline unavailable: {ex.Message}") { Failure = ex.Message };
         }
     }
 

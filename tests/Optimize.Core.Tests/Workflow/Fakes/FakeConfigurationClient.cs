@@ -14,6 +14,10 @@ internal sealed class FakeConfigurationClient(TimeProvider time) : IConfiguratio
     /// <summary>Called before every apply; return a result to replace the write (the configuration then stays as is).</summary>
     public Func<ResourceConfig, ApplyResult?>? OnApply { get; set; }
 
+    /// <summary>Called before every read with the current configuration; return a read to replace it (a failure or a
+    /// stale configuration).</summary>
+    public Func<ResourceConfig, ConfigurationRead?>? OnRead { get; set; }
+
     /// <summary>Reads fail with this while set.</summary>
     public ChangeFailure? ReadFailure { get; set; }
 
@@ -52,7 +56,9 @@ internal sealed class FakeConfigurationClient(TimeProvider time) : IConfiguratio
     }
 
     public Task<ConfigurationRead> ReadAsync(ResourceRef resource, CancellationToken cancellationToken = default) =>
-        Task.FromResult(ReadFailure is { } f ? new ConfigurationRead(null, f) : ConfigurationRead.Ok(Current(resource.Id)));
+        Task.FromResult(
+            ReadFailure is { } f ? new ConfigurationRead(null, f)
+            : OnRead?.Invoke(Current(resource.Id)) ?? ConfigurationRead.Ok(Current(resource.Id)));
 
     public Task<ApplyResult> ApplyAsync(ResourceRef resource, ResourceConfig target, bool allowDeallocation, CancellationToken cancellationToken = default)
     {
