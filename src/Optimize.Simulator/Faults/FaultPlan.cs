@@ -20,6 +20,9 @@ public sealed class FaultPlan
     private readonly ConcurrentDictionary<string, string> _rollbacks = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, bool> _deallocation = new(StringComparer.OrdinalIgnoreCase);
     private int _metricReads;
+    private readonly Lock _chaosGate = new();
+    private ChaosOptions? _chaos;
+    private Random? _random;
 
     /// <summary>The next <paramref name="count"/> writes to <paramref name="resourceId"/> fail with <paramref name="kind"/> (default: throttled, HTTP 429).</summary>
     /// <exception cref="ArgumentException">Empty id, count below 1, or a kind not in <see cref="ChangeFailureKinds"/>.</exception>
@@ -65,6 +68,42 @@ public sealed class FaultPlan
         return this;
     }
 
+    /// <summary>Random faults at the rates of <paramref name="options"/>, drawn from <paramref name="random"/> (seed it for a
+    /// reproducible run), on top of the armed ones.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A rate is out of range.</exception>
+    public FaultPlan WithChaos(ChaosOptions options, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(random);
+        options.Validate();
+        lock (_chaosGate)
+        {
+            _chaos = options;
+            _random = random;
+        }
+
+        return this;
+    }
+
+    /// <summary>A random read failure kind, or null.</summary>
+    internal string? ChaosReadFailure() => Draw(c => [(c.Throttled, ChangeFailureKinds.Throttled), (c.ServerError, ChangeFailureKinds.Transient)]);
+
+    /// <summary>A random write failure: its kind and whether the write still took effect; or null.</summary>
+    internal (string Kind, bool Applied)? ChaosWriteFailure() =>
+        Draw(c => [(c.Throttled, ChangeFailureKinds.Throttled), (c.ServerError, ChangeFailureKinds.Transient),
+            (c.FailedOperation, ChangeFailureKinds.OperationFailed), (c.AppliedButFailed, "applied")]) switch
+        {
+            null => null,
+            "applied" => (ChangeFailureKinds.OperationFailed, true),
+            var kind => (kind, false),
+        };
+
+    /// <summary>Whether this metric step is a random gap.</summary>
+    internal bool ChaosGap() => Draw(c => [(c.MetricGaps, "gap")]) is not null;
+
+    /// <summary>Whether this metric query randomly fails.</summary>
+    internal bool ChaosMetricFailure() => Draw(c => [(c.MetricFailures, "fail")]) is not null;
+
     internal string? TakeWriteFailure(string resourceId) => Take(_writes, resourceId);
 
     internal string? TakeReadFailure(string resourceId) => Take(_reads, resourceId);
@@ -87,6 +126,30 @@ public sealed class FaultPlan
             {
                 return true;
             }
+        }
+    }
+
+    private string? Draw(Func<ChaosOptions, (double Rate, string Outcome)[]> outcomes)
+    {
+        lock (_chaosGate)
+        {
+            if (_chaos is null || _random is null)
+            {
+                return null;
+            }
+
+            var x = _random.NextDouble();
+            foreach (var (rate, outcome) in outcomes(_chaos))
+            {
+                if (x < rate)
+                {
+                    return outcome;
+                }
+
+                x -= rate;
+            }
+
+            return null;
         }
     }
 

@@ -40,7 +40,7 @@ public sealed partial class SimulatedConfigurationClient : IConfigurationClient
             return Task.FromResult(ConfigurationRead.Fail(ChangeFailureKinds.NotFound, $"Resource '{resource.Id}' was not found (404)."));
         }
 
-        if (_faults.TakeReadFailure(resource.Id) is { } kind)
+        if ((_faults.TakeReadFailure(resource.Id) ?? _faults.ChaosReadFailure()) is { } kind)
         {
             return Task.FromResult(ConfigurationRead.Fail(kind, $"Simulated {kind} failure reading '{resource.Id}' (injected fault)."));
         }
@@ -93,6 +93,17 @@ public sealed partial class SimulatedConfigurationClient : IConfigurationClient
         {
             return ApplyResult.Fail(ChangeFailureKinds.InvalidTarget,
                 $"Resizing '{resource.Id}' to {canonical.Describe()} needs deallocation, which this stage does not allow.", current);
+        }
+
+        if (_faults.ChaosWriteFailure() is { } chaos)
+        {
+            if (chaos.Applied)
+            {
+                _fleet.Record(simulated, canonical, now, restarted: resize);
+                return ApplyResult.Fail(chaos.Kind, $"The long-running operation on '{resource.Id}' reported Failed, but the write took effect (injected fault).", _fleet.ConfigAt(simulated, now));
+            }
+
+            return ApplyResult.Fail(chaos.Kind, WriteFailureMessage(chaos.Kind, resource.Id), current);
         }
 
         _fleet.Record(simulated, canonical, now, restarted: resize);

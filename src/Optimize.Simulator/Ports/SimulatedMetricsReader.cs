@@ -50,7 +50,7 @@ public sealed class SimulatedMetricsReader : IMetricsReader
             throw new ArgumentException($"Unknown metric(s) {string.Join(", ", unknown)}; expected {string.Join(", ", MetricNames.All)}.", nameof(query));
         }
 
-        if (_faults.TakeMetricReadFailure())
+        if (_faults.TakeMetricReadFailure() || _faults.ChaosMetricFailure())
         {
             throw new InvalidOperationException("Simulated metrics service failure: the query failed beyond its retries (injected fault).");
         }
@@ -110,7 +110,7 @@ public sealed class SimulatedMetricsReader : IMetricsReader
 
         for (var step = WorkloadModel.StepOf(start); step <= last; step++)
         {
-            if (sampler.IsGap(step))
+            if (sampler.IsGap(step) || _faults.ChaosGap())
             {
                 continue;
             }
