@@ -59,7 +59,7 @@ public sealed class ApprovalTests
         Assert.Equal(409, Endpoints.Status(late));
     }
 
-    private static async Task WaitForStateAsync(DurableLoop loop, ChangeState state)
+    internal static async Task WaitForStateAsync(DurableLoop loop, ChangeState state)
     {
         for (var i = 0; i < 300; i++)
         {

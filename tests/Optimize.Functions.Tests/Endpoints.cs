@@ -23,7 +23,7 @@ internal static class Endpoints
     public static HttpEndpoints For(DurableLoop loop)
     {
         var time = TimeProvider.System;
-        var policy = new OptimizePolicy();
+        var policy = new OptimizePolicy { DefaultMode = ChangeMode.Auto }; // alerts act only in auto mode
         var fleet = FleetGenerator.Generate(new FleetOptions { Seed = 1, ResourceCount = 1 }, BuiltInCatalog.Default);
         var journal = new InMemoryJournal(); // passes only: StartPass is not exercised here
         var metrics = new SimulatedMetricsReader(fleet, time);
