@@ -57,7 +57,7 @@ public sealed class AlertTests
     }
 
     /// <summary>The published sample, fired now at Sev1 on the test's plan.</summary>
-    private static string FiredAlert()
+    internal static string FiredAlert()
     {
         var root = JsonNode.Parse(File.ReadAllText(RepoPaths.SharedFile(Sample)))!;
         var essentials = root["data"]!["essentials"]!.AsObject();

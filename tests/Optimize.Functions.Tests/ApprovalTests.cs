@@ -59,6 +59,21 @@ public sealed class ApprovalTests
         Assert.Equal(409, Endpoints.Status(late));
     }
 
+    internal static async Task WaitForEventAsync(DurableLoop loop, Func<ChangeEvent, bool> match)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            if ((await loop.EventsAsync()).Any(match))
+            {
+                return;
+            }
+
+            await Task.Delay(100, DurableLoop.Ct);
+        }
+
+        Assert.Fail("chg-1 never journaled the expected step");
+    }
+
     internal static async Task WaitForStateAsync(DurableLoop loop, ChangeState state)
     {
         for (var i = 0; i < 300; i++)

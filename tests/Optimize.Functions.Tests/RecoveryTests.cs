@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Optimize.Changes;
 using Optimize.Model;
 using Optimize.Workflow;
+using Optimize.Workflow.Hosting;
 using Optimize.Workflow.Runner;
 
 namespace Optimize.Functions.Tests;
@@ -52,6 +53,33 @@ public sealed class RecoveryTests
         Assert.Equal(ChangeState.Promoted, outcome.State);
         Assert.True(refusals > 6, $"refusals {refusals}");
         Assert.Single(await loop.EventsAsync(), e => e.Step == ChangeSteps.Apply && e.State == ChangeState.Observing);
+    }
+
+    [Fact]
+    public async Task CrashMidRevert_TheRevertingChangeIsFoundAndRolledBackByTheSweep()
+    {
+        await using var loop = await DurableLoop.StartAsync();
+        await loop.RunToEndAsync(DurableLoop.Plan() with { Retry = DurableLoop.FastWorkflowRetry with { FirstDelay = TimeSpan.FromMinutes(5) } });
+        var refusals = 0;
+        loop.Ports.ApplyThrows = target => target == DurableLoop.Baseline && Interlocked.Increment(ref refusals) <= 3; // one workflow attempt
+
+        // An alert reverts the promoted change; its first rollback apply fails and the revert waits 5 min to try again.
+        await Endpoints.For(loop).AlertWebhook(Endpoints.Post(AlertTests.FiredAlert()), loop.Client, DurableLoop.Ct);
+        await ApprovalTests.WaitForEventAsync(loop, e => e.Message.StartsWith("rollback attempt 1/3 failed", StringComparison.Ordinal));
+        var alertInstance = InstanceIds.ForAlert(DurableLoop.ResourceId);
+        await loop.Client.TerminateInstanceAsync(alertInstance, "crash (test)", DurableLoop.Ct);
+        await loop.WaitAsync(alertInstance);
+        Assert.Equal(ChangeState.RollingBack, (await loop.Journal.GetAsync("chg-1", DurableLoop.Ct))!.State);
+        Assert.Equal(new AppServicePlanConfig("P1v3", 3), loop.Config.Current(DurableLoop.ResourceId));
+
+        var recovery = new RecoveryService(loop.Ports, loop.Ports, loop.Workflows, TimeProvider.System, NullLogger<RecoveryService>.Instance);
+        var action = Assert.Single(await recovery.RecoverAsync(DurableLoop.Ct));
+
+        Assert.Equal(RecoveryKind.RollBack, action.Kind);
+        var resumed = await loop.WaitAsync();
+        Assert.True(resumed.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{resumed.RuntimeStatus}: {resumed.FailureDetails}");
+        Assert.Equal(ChangeState.RolledBack, resumed.ReadOutputAs<ChangeOutcome>()!.State);
+        Assert.Equal(DurableLoop.Baseline, loop.Config.Current(DurableLoop.ResourceId));
     }
 
     [Fact]

@@ -17,9 +17,6 @@ internal sealed class ChangeRun
     /// <summary>Rollback applies tried before verifying.</summary>
     public const int RollbackAttempts = 3;
 
-    /// <summary>Wait after the first failed rollback apply; doubled after each.</summary>
-    public static readonly TimeSpan RollbackBackoff = TimeSpan.FromSeconds(30);
-
     private readonly IWorkflowContext _context;
     private readonly ILogger _log;
 
@@ -164,8 +161,7 @@ internal sealed class ChangeRun
             await RecordAsync(ChangeSteps.Rollback, stage, ChangeState.RollingBack, $"rollback attempt {attempt}/{RollbackAttempts} failed: {applied.Failure}");
             if (attempt < RollbackAttempts)
             {
-                var backoff = RollbackBackoff * (1 << (attempt - 1));
-                await _context.CreateTimer((Now + backoff).UtcDateTime, CancellationToken.None);
+                await WaitAsync("rollback", attempt, applied.Failure?.ToString() ?? "apply failed");
             }
         }
 
