@@ -8,8 +8,33 @@ targetScope = 'subscription'
 @description('azd environment name; names and tags every resource.')
 param environmentName string
 
+// Regions that offer Flex Consumption. Source: the @allowed list of Microsoft's own azd template for a .NET Flex
+// Consumption app (Azure-Samples/functions-quickstart-dotnet-azd, infra/main.bicep, commit 32107eddbcf8), read on
+// 2026-12-03, less the canary region eastus2euap. Not verified against Azure from here (no network): the live list is
+// `az functionapp list-flexconsumption-locations`, and .NET 10 per region `az functionapp list-flexconsumption-runtimes
+// --location <region> --runtime dotnet-isolated`. Microsoft adds regions over time: add one here after those checks
+// (docs/deploy.md, "Regions", keeps the same list; a test compares them).
 @minLength(1)
-@description('Region for every resource (must offer Flex Consumption).')
+@allowed([
+  'australiaeast'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'northcentralus'
+  'northeurope'
+  'southcentralus'
+  'southeastasia'
+  'swedencentral'
+  'uksouth'
+  'westcentralus'
+  'westeurope'
+  'westus2'
+])
+@description('Region for every resource: one that offers Flex Consumption.')
 @metadata({ azd: { type: 'location' } })
 param location string
 
@@ -28,7 +53,7 @@ param targetSubscriptionIds string = ''
 @description('Default mode of the inline policy: recommend reports only, approve waits for a human, auto applies guarded changes.')
 param optimizeMode string = 'recommend'
 
-@description('Full policy JSON (inline) or a path inside the app package; empty: a minimal policy with optimizeMode as default mode.')
+@description('OPTIMIZE_POLICY: policy JSON (inline) or a path inside the app package; empty: infra/optimize-policy.json, with optimizeMode as its default mode unless the file sets one.')
 param optimizePolicy string = ''
 
 @description('NCRONTAB (6 fields, UTC) of the nightly optimization pass.')
@@ -51,8 +76,12 @@ param maximumInstanceCount int = 40
 @description('Always-ready instances for the durable scale group (docs recommend 1 for Durable on Flex; 0 keeps idle cost at zero).')
 param durableAlwaysReadyInstances int = 0
 
-@description('Create the action group whose Azure Function receiver calls the AlertWebhook function. Enable it on a provision AFTER the first `azd deploy` (it reads the function host key).')
+@description('Create the action group whose Azure Function receiver calls the AlertWebhook function. Enable it on a provision AFTER the first `azd deploy` (it reads the AlertWebhook function\'s own key).')
 param deployAlertActionGroup bool = false
+
+@secure()
+@description('OPTIMIZE_NOTIFY_WEBHOOK: https incoming webhook for notifications; empty: none. A template parameter so that `azd provision` keeps it.')
+param notifyWebhook string = ''
 
 @description('Principal id of the person deploying (azd sets AZURE_PRINCIPAL_ID); empty: no developer data-plane access.')
 param principalId string = ''
@@ -62,11 +91,10 @@ var tags = { 'azd-env-name': environmentName }
 var targets = empty(trim(targetSubscriptionIds))
   ? [subscription().subscriptionId]
   : map(split(targetSubscriptionIds, ','), id => trim(id))
-var defaultPolicy = string({
-  version: 1
-  defaultMode: optimizeMode
-})
-var policy = empty(optimizePolicy) ? defaultPolicy : optimizePolicy
+// The policy kept in the repository (reviewed like code; no quoting through azd), read at build time. union() lets a
+// defaultMode in the file win over optimizeMode.
+var repositoryPolicy = loadJsonContent('optimize-policy.json')
+var policy = empty(optimizePolicy) ? string(union({ defaultMode: optimizeMode }, repositoryPolicy)) : optimizePolicy
 
 resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: !empty(resourceGroupName) ? resourceGroupName : 'rg-${environmentName}'
@@ -82,6 +110,7 @@ module app 'modules/app.bicep' = {
     tags: tags
     resourceToken: resourceToken
     policy: policy
+    notifyWebhook: notifyWebhook
     nightlySchedule: nightlySchedule
     targetSubscriptionIds: targets
     instanceMemoryMB: instanceMemoryMB

@@ -10,6 +10,10 @@ param policy string
 @description('NCRONTAB of the nightly pass: the OPTIMIZE_NIGHTLY_SCHEDULE setting.')
 param nightlySchedule string
 
+@secure()
+@description('Incoming-webhook URL for notifications: the OPTIMIZE_NOTIFY_WEBHOOK setting (empty: none).')
+param notifyWebhook string
+
 @description('Target subscription ids: the OPTIMIZE_SUBSCRIPTIONS setting (comma-separated).')
 param targetSubscriptionIds array
 
@@ -118,6 +122,10 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
     }
   }
 
+  // The whole appsettings set is replaced on every `azd provision`: a setting added by hand (portal, az CLI) is removed
+  // by the next provision. So the settings the app reads in Azure are here, fed by template parameters where they are the
+  // deployer's choice (OPTIMIZE_RESOURCE_GROUPS has none yet); docs/deploy.md, "Settings the template owns", lists these
+  // keys (a test compares them).
   resource appSettings 'config' = {
     name: 'appsettings'
     properties: {
@@ -132,6 +140,7 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       OPTIMIZE_NIGHTLY_SCHEDULE: nightlySchedule
       OPTIMIZE_SUBSCRIPTIONS: join(targetSubscriptionIds, ',')
       OPTIMIZE_JOURNAL_TABLE_ENDPOINT: storage.outputs.tableEndpoint
+      OPTIMIZE_NOTIFY_WEBHOOK: notifyWebhook
       // DefaultAzureCredential picks the user-assigned identity by this client id.
       AZURE_CLIENT_ID: identity.properties.clientId
     }
