@@ -48,18 +48,30 @@ public sealed partial class TableJournal
         }
 
         var response = await StoreCall.RunAsync(what, () => changes.AddEntityAsync(entity, cancellationToken), cancellationToken).ConfigureAwait(false);
-        return change with { ETag = response.Headers.ETag?.ToString() };
+        return TableRowSizes.Fitted(change) with { ETag = response.Headers.ETag?.ToString() };
     }
 
     /// <inheritdoc />
     /// <remarks>The change's resource and <see cref="ChangeRecord.CreatedAt"/> locate its row and cannot change.
-    /// Moving to a terminal state removes the change from the active index.</remarks>
+    /// An active state (re-)enters the active index before the row is replaced, so a crash after the replace can never
+    /// leave an active change unlisted (an alert revert moves Promoted → RollingBack: it must be found again); a pointer
+    /// left by a failed replace points at a terminal row, which <see cref="ListActiveAsync"/> never lists. A terminal
+    /// state leaves the index after the replace.</remarks>
     /// <exception cref="ArgumentException">The record has no ETag, or is invalid.</exception>
     public async Task<ChangeRecord> UpdateAsync(ChangeRecord change, CancellationToken cancellationToken = default)
     {
         var entity = Validated(change);
         var etag = ChangeEntities.ETagOf(change);
         var what = $"update change {change.ChangeId} to {change.State}";
+        if (change.State.IsActive())
+        {
+            // ForETag names the row version this update replaces: ListActiveAsync keeps such a pointer while that
+            // version (terminal) is still stored, since the replace may be in flight.
+            var pointer = ChangeEntities.Pointer(JournalKeys.ActivePartition, entity.RowKey, change);
+            pointer[ChangeEntities.ForETagProperty] = change.ETag;
+            await UpsertAsync(pointer, what, cancellationToken).ConfigureAwait(false);
+        }
+
         var response = await StoreCall.RunAsync(what, async () =>
         {
             try
@@ -72,12 +84,18 @@ public sealed partial class TableJournal
             }
         }, cancellationToken).ConfigureAwait(false);
 
+        var newETag = response.Headers.ETag?.ToString();
         if (change.State.IsTerminal())
         {
-            await DeleteIfExistsAsync(changes, JournalKeys.ActivePartition, entity.RowKey, what, cancellationToken).ConfigureAwait(false);
+            var pointer = await GetPointerAsync(JournalKeys.ActivePartition, entity.RowKey, cancellationToken).ConfigureAwait(false);
+            if (pointer is not null && !ChangeEntities.IsForVersion(pointer, newETag))
+            {
+                // Not a pointer a later update (of the version just written) put back: remove exactly the row read.
+                await DeleteIfUnchangedAsync(pointer, what, cancellationToken).ConfigureAwait(false);
+            }
         }
 
-        return change with { ETag = response.Headers.ETag?.ToString() };
+        return TableRowSizes.Fitted(change) with { ETag = newETag };
     }
 
     /// <inheritdoc />
@@ -91,7 +109,7 @@ public sealed partial class TableJournal
 
     /// <inheritdoc />
     /// <remarks>Newest first. An index row whose change is terminal (a crash between the update and the index
-    /// delete) is skipped and removed.</remarks>
+    /// delete) is skipped and removed, unless an update of that very row version wrote it (its replace may be in flight).</remarks>
     public async IAsyncEnumerable<ChangeRecord> ListActiveAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {JournalKeys.ActivePartition}");
@@ -105,7 +123,12 @@ public sealed partial class TableJournal
 
             if (change.State.IsTerminal())
             {
-                await DeleteIfExistsAsync(changes, pointer.PartitionKey, pointer.RowKey, "repair the active index", cancellationToken).ConfigureAwait(false);
+                // A pointer put there by an update of this very version may be ahead of its replace: keep it.
+                if (!ChangeEntities.IsForVersion(pointer, change.ETag))
+                {
+                    await DeleteIfUnchangedAsync(pointer, "repair the active index", cancellationToken).ConfigureAwait(false);
+                }
+
                 continue;
             }
 
@@ -165,6 +188,22 @@ public sealed partial class TableJournal
 
     private Task UpsertAsync(TableEntity entity, string what, CancellationToken cancellationToken) =>
         StoreCall.RunAsync(what, () => changes.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken), cancellationToken);
+
+    /// <summary>Deletes <paramref name="row"/> if it is still the version read (If-Match): a pointer rewritten since stays.</summary>
+    private async Task DeleteIfUnchangedAsync(TableEntity row, string what, CancellationToken cancellationToken)
+    {
+        await StoreCall.RunAsync(what, async () =>
+        {
+            try
+            {
+                await changes.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            {
+                // Gone already, or rewritten by a later update: either way not ours to delete.
+            }
+        }, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Deletes a row if present; true when it was there.</summary>
     private static async Task<bool> DeleteIfExistsAsync(TableClient table, string partitionKey, string rowKey, string what, CancellationToken cancellationToken)

@@ -52,7 +52,7 @@ public sealed partial class TableJournal
             }, cancellationToken).ConfigureAwait(false);
             if (won)
             {
-                return changeEvent with { Sequence = next };
+                return TableRowSizes.Fitted(changeEvent) with { Sequence = next };
             }
         }
 

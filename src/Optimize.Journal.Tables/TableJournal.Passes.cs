@@ -6,8 +6,9 @@ namespace Optimize.Journal.Tables;
 
 public sealed partial class TableJournal
 {
-    /// <summary>Largest payload of one transaction Optimize sends, bytes (the service allows 4 MiB).</summary>
-    internal const long MaxBatchBytes = 3L * 1024 * 1024;
+    /// <summary>Largest payload of one transaction Optimize sends, bytes: 3 MiB of entities, leaving room for the
+    /// multipart envelope under the service's <see cref="TableStoreLimits.MaxBatchBytes"/> (4 MiB).</summary>
+    internal const long MaxBatchBytes = TableStoreLimits.MaxBatchBytes * 3L / 4;
 
     /// <inheritdoc />
     public Task RecordPassAsync(PassRecord pass, CancellationToken cancellationToken = default)

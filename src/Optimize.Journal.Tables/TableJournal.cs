@@ -18,8 +18,8 @@ namespace Optimize.Journal.Tables;
 /// </summary>
 public sealed partial class TableJournal : IJournal
 {
-    /// <summary>Most operations Table Storage accepts in one transaction.</summary>
-    public const int MaxBatch = 100;
+    /// <summary>Most operations Table Storage accepts in one transaction (<see cref="TableStoreLimits.MaxBatchOperations"/>).</summary>
+    public const int MaxBatch = TableStoreLimits.MaxBatchOperations;
 
     private readonly TableServiceClient service;
     private readonly TableJournalOptions options;

@@ -7,7 +7,10 @@ namespace Optimize.Journal;
 /// <summary>
 /// The journal in memory: thread-safe, with the semantics of the Table Storage journal (a new ETag on every write,
 /// <see cref="JournalConflictException"/> on an ETag mismatch or a duplicate create, a strictly increasing event
-/// sequence per change, newest-first queries). Used by tests and as the demo's fallback; nothing survives the process.
+/// sequence per change, newest-first queries) and its limits (<see cref="TableStoreLimits"/>: ids whose keys would
+/// exceed 1 KiB are refused, free text over 32K characters is stored truncated with a marker, rows over 1 MiB are
+/// refused), so tests over memory fail where the store would. Used by tests and as the demo's fallback; nothing
+/// survives the process.
 /// </summary>
 public sealed class InMemoryJournal : IJournal
 {
@@ -26,9 +29,10 @@ public sealed class InMemoryJournal : IJournal
     {
         ArgumentNullException.ThrowIfNull(pass);
         ArgumentException.ThrowIfNullOrWhiteSpace(pass.PassId, nameof(pass));
+        TableRowSizes.Pass(pass);
         lock (_gate)
         {
-            _passes[pass.PassId] = pass;
+            _passes[pass.PassId] = TableRowSizes.Fitted(pass);
         }
 
         return Task.CompletedTask;
@@ -43,13 +47,19 @@ public sealed class InMemoryJournal : IJournal
             ArgumentNullException.ThrowIfNull(d, nameof(decisions));
             ArgumentException.ThrowIfNullOrWhiteSpace(d.PassId, nameof(decisions));
             ArgumentException.ThrowIfNullOrWhiteSpace(d.ResourceId, nameof(decisions));
+            TableStoreLimits.CheckEntityBytes(TableRowSizes.Decision(d), $"The decision of pass {d.PassId} for {d.ResourceId}");
+        }
+
+        if (decisions.GroupBy(d => (d.PassId, d.ResourceId.ToLowerInvariant())).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new ArgumentException($"Pass {twice.Key.PassId} lists {twice.First().ResourceId} twice; record one decision per resource.", nameof(decisions));
         }
 
         lock (_gate)
         {
             foreach (var d in decisions)
             {
-                _decisions[(d.PassId, d.ResourceId.ToLowerInvariant())] = (++_version, d);
+                _decisions[(d.PassId, d.ResourceId.ToLowerInvariant())] = (++_version, TableRowSizes.Fitted(d));
             }
         }
 
@@ -61,6 +71,7 @@ public sealed class InMemoryJournal : IJournal
     {
         ArgumentNullException.ThrowIfNull(change);
         ArgumentException.ThrowIfNullOrWhiteSpace(change.ChangeId, nameof(change));
+        change = Checked(change);
         lock (_gate)
         {
             if (_changes.ContainsKey(change.ChangeId))
@@ -84,6 +95,8 @@ public sealed class InMemoryJournal : IJournal
         {
             throw new ArgumentException($"Change '{change.ChangeId}' has no ETag: update the record read from the journal.", nameof(change));
         }
+
+        change = Checked(change);
 
         lock (_gate)
         {
@@ -109,6 +122,9 @@ public sealed class InMemoryJournal : IJournal
     {
         ArgumentNullException.ThrowIfNull(changeEvent);
         ArgumentException.ThrowIfNullOrWhiteSpace(changeEvent.ChangeId, nameof(changeEvent));
+        ArgumentException.ThrowIfNullOrWhiteSpace(changeEvent.Step, nameof(changeEvent));
+        TableStoreLimits.CheckEntityBytes(TableRowSizes.Event(changeEvent), $"Event of change {changeEvent.ChangeId}");
+        changeEvent = TableRowSizes.Fitted(changeEvent);
         lock (_gate)
         {
             if (!_events.TryGetValue(changeEvent.ChangeId, out var list))
@@ -127,6 +143,7 @@ public sealed class InMemoryJournal : IJournal
     public Task<ChangeRecord?> GetAsync(string changeId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(changeId);
+        TableKeys.ForId(changeId);
         lock (_gate)
         {
             return Task.FromResult(_changes.TryGetValue(changeId, out var c) ? c.Change : null);
@@ -141,6 +158,7 @@ public sealed class InMemoryJournal : IJournal
     public Task<ChangeRecord?> GetLatestForResourceAsync(string resourceId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(resourceId);
+        TableKeys.ForResource(resourceId);
         lock (_gate)
         {
             return Task.FromResult(ChangesNewestFirst().FirstOrDefault(c => SameResource(c.Resource.Id, resourceId)));
@@ -204,6 +222,7 @@ public sealed class InMemoryJournal : IJournal
     public IAsyncEnumerable<ChangeEvent> ListEventsAsync(string changeId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(changeId);
+        TableKeys.ForId(changeId);
         return Snapshot(() => _events.TryGetValue(changeId, out var list) ? list.ToList() : [], cancellationToken);
     }
 
@@ -240,6 +259,19 @@ public sealed class InMemoryJournal : IJournal
 
             return Task.FromResult(deleted);
         }
+    }
+
+    /// <summary>Refuses what the store would (keys, 1 MiB) and fits free text, before anything is stored.</summary>
+    private static ChangeRecord Checked(ChangeRecord change)
+    {
+        ArgumentNullException.ThrowIfNull(change.Plan, nameof(change));
+        if (!string.Equals(change.ChangeId, change.Plan.ChangeId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Change id {change.ChangeId} differs from its plan's {change.Plan.ChangeId}.", nameof(change));
+        }
+
+        TableStoreLimits.CheckEntityBytes(TableRowSizes.Change(change), $"Change {change.ChangeId}");
+        return TableRowSizes.Fitted(change);
     }
 
     private static string NewETag(long version) => "W/\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";

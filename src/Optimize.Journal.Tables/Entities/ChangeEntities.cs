@@ -29,7 +29,7 @@ internal static class ChangeEntities
             ["StageIndex"] = c.StageIndex,
             ["CreatedAt"] = c.CreatedAt,
             ["UpdatedAt"] = c.UpdatedAt,
-            ["Outcome"] = c.Outcome,
+            ["Outcome"] = TableStoreLimits.FitOrNull(c.Outcome),
         }.WithoutNulls();
         JsonColumns.Write(e, "Plan", JournalJson.Write(c.Plan));
         JsonColumns.Write(e, "Captured", c.Captured is null ? null : JournalJson.Write(c.Captured));
@@ -60,6 +60,13 @@ internal static class ChangeEntities
         ["ChangeRow"] = MainRow(c),
         ["CreatedAt"] = c.CreatedAt,
     };
+
+    /// <summary>Property of an <c>active</c> pointer written by an update: the ETag of the row version it replaces.</summary>
+    public const string ForETagProperty = "ForETag";
+
+    /// <summary>True when <paramref name="pointer"/> was written by an update of the row version <paramref name="etag"/>.</summary>
+    public static bool IsForVersion(TableEntity pointer, string? etag) =>
+        etag is not null && string.Equals(pointer.GetString(ForETagProperty), etag, StringComparison.Ordinal);
 
     /// <summary>The main row keys a pointer holds.</summary>
     public static (string Partition, string Row) Target(TableEntity pointer) =>

@@ -17,8 +17,8 @@ internal static class DecisionEntities
             ["ResourceId"] = d.ResourceId,
             ["Kind"] = d.Kind.ToString(),
             ["Outcome"] = d.Outcome.ToString(),
-            ["ReasonCode"] = d.ReasonCode,
-            ["Message"] = d.Message,
+            ["ReasonCode"] = TableStoreLimits.FitOrNull(d.ReasonCode),
+            ["Message"] = TableStoreLimits.FitOrNull(d.Message),
             ["EstimatedMonthlySavings"] = d.EstimatedMonthlySavings.ToString(CultureInfo.InvariantCulture),
             ["ChangeId"] = d.ChangeId,
         }.WithoutNulls();

@@ -17,7 +17,7 @@ internal static class EventEntities
             ["At"] = ev.At,
             ["Step"] = ev.Step,
             ["StageIndex"] = ev.StageIndex,
-            ["Message"] = ev.Message,
+            ["Message"] = TableStoreLimits.FitOrNull(ev.Message),
             ["Verdict"] = ev.Verdict?.ToString(),
             ["State"] = ev.State.ToString(),
         }.WithoutNulls();

@@ -10,7 +10,7 @@ namespace Optimize.Journal.Tables.Entities;
 internal static class JsonColumns
 {
     /// <summary>Largest chunk, in characters (32K UTF-16 characters = 64 KiB).</summary>
-    public const int ChunkLength = 32 * 1024;
+    public const int ChunkLength = TableStoreLimits.MaxStringChars;
 
     /// <summary>Writes <paramref name="json"/> as <paramref name="name"/>, or split into numbered parts with a
     /// <c>{name}_Parts</c> count. A null value writes nothing.</summary>

@@ -7,21 +7,27 @@ namespace Optimize.Journal.Tables.Entities;
 /// <summary>Maps <see cref="PassRecord"/> to its row: PK <c>pass</c>, RK inverted start ticks + pass id.</summary>
 internal static class PassEntities
 {
-    public static TableEntity ToEntity(PassRecord pass) => new TableEntity(JournalKeys.PassPartition, JournalKeys.NewestFirst(pass.StartedAt, pass.PassId))
+    /// <exception cref="ArgumentException">The pass id makes a key over 1 KiB.</exception>
+    public static TableEntity ToEntity(PassRecord pass)
     {
-        ["PassId"] = pass.PassId,
-        ["Trigger"] = pass.Trigger,
-        ["StartedAt"] = pass.StartedAt,
-        ["CompletedAt"] = pass.CompletedAt,
-        ["Status"] = pass.Status,
-        ["ResourcesAnalyzed"] = pass.ResourcesAnalyzed,
-        ["Recommendations"] = pass.Recommendations,
-        ["ChangesPlanned"] = pass.ChangesPlanned,
-        ["Skipped"] = pass.Skipped,
-        ["EstimatedMonthlySavings"] = pass.EstimatedMonthlySavings.ToString(CultureInfo.InvariantCulture),
-        ["Currency"] = pass.Currency,
-        ["Message"] = pass.Message,
-    }.WithoutNulls();
+        var e = new TableEntity(JournalKeys.PassPartition, JournalKeys.NewestFirst(pass.StartedAt, pass.PassId))
+        {
+            ["PassId"] = pass.PassId,
+            ["Trigger"] = TableStoreLimits.FitOrNull(pass.Trigger),
+            ["StartedAt"] = pass.StartedAt,
+            ["CompletedAt"] = pass.CompletedAt,
+            ["Status"] = TableStoreLimits.FitOrNull(pass.Status),
+            ["ResourcesAnalyzed"] = pass.ResourcesAnalyzed,
+            ["Recommendations"] = pass.Recommendations,
+            ["ChangesPlanned"] = pass.ChangesPlanned,
+            ["Skipped"] = pass.Skipped,
+            ["EstimatedMonthlySavings"] = pass.EstimatedMonthlySavings.ToString(CultureInfo.InvariantCulture),
+            ["Currency"] = TableStoreLimits.FitOrNull(pass.Currency),
+            ["Message"] = TableStoreLimits.FitOrNull(pass.Message),
+        }.WithoutNulls();
+        EntitySize.Check(e, $"Pass {pass.PassId}");
+        return e;
+    }
 
     public static PassRecord FromEntity(TableEntity e) => new(
         e.GetString("PassId"),

@@ -58,12 +58,29 @@ public sealed partial class ChangeActivities
         return result;
     }
 
-    /// <summary><see cref="ActivityNames.RecordStep"/>: moves the change (ETag, re-read and retry on conflict), then appends
-    /// the step unless the same step is already the last one (at-least-once delivery).</summary>
+    /// <summary><see cref="ActivityNames.RecordStep"/>: moves the change (ETag, re-read and retry on conflict) and appends
+    /// the step unless the same step is already the last one (at-least-once delivery). The row and its event live in
+    /// different tables, so their order is chosen for repair: a step into an active state writes the row first (an
+    /// active row is always found by recovery, even if its event is lost); a step into a terminal state appends its
+    /// event first, so a crash before the row leaves the row active and <c>RecoveryService</c> completes it from the
+    /// event: no terminal event is ever lost.</summary>
     /// <exception cref="InvalidOperationException">The change is not in the journal, or conflicts outlasted the retries.</exception>
     public async Task<ChangeEvent> RecordStepAsync(JournalStepInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
+        if (input.State.IsTerminal())
+        {
+            var stored = await AppendStepOnceAsync(input, ct).ConfigureAwait(false);
+            await UpdateRowAsync(input, ct).ConfigureAwait(false);
+            return stored;
+        }
+
+        await UpdateRowAsync(input, ct).ConfigureAwait(false);
+        return await AppendStepOnceAsync(input, ct).ConfigureAwait(false);
+    }
+
+    private async Task UpdateRowAsync(JournalStepInput input, CancellationToken ct)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var current = await _journal.GetAsync(input.ChangeId, ct).ConfigureAwait(false)
@@ -79,7 +96,7 @@ public sealed partial class ChangeActivities
             try
             {
                 await _journal.UpdateAsync(updated, ct).ConfigureAwait(false);
-                break;
+                return;
             }
             catch (JournalConflictException) when (attempt < JournalAttempts)
             {
@@ -90,10 +107,16 @@ public sealed partial class ChangeActivities
                 throw new InvalidOperationException($"Change '{input.ChangeId}': journal conflicts outlasted {JournalAttempts} attempts.", ex);
             }
         }
+    }
 
+    /// <summary>Appends the step unless it is already the last event (the journal stores messages fitted to a string
+    /// property, so the comparison is with the fitted message).</summary>
+    private async Task<ChangeEvent> AppendStepOnceAsync(JournalStepInput input, CancellationToken ct)
+    {
+        var message = TableStoreLimits.Fit(input.Message);
         if (await LastEventAsync(input.ChangeId, ct).ConfigureAwait(false) is { } last
             && last.Step == input.Step && last.StageIndex == input.StageIndex && last.At == input.At
-            && last.State == input.State && last.Message == input.Message)
+            && last.State == input.State && last.Message == message)
         {
             _logger.StepAlreadyRecorded(input.ChangeId, input.Step, last.Sequence);
             return last;

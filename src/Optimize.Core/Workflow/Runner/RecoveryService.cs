@@ -10,7 +10,10 @@ namespace Optimize.Workflow.Runner;
 /// Picks up changes a crash left active, from the journal: nothing applied (Planned, AwaitingApproval) → start again
 /// from the plan (an approval already given is not asked again); a stage being applied → apply it again and observe it
 /// fully; a stage observed whose window still has at least one check left → finish observing it; otherwise, or when a
-/// rollback was under way → roll back. Each decision is journaled as a <see cref="ChangeSteps.Recover"/> step.
+/// rollback was under way → roll back. Each decision is journaled as a <see cref="ChangeSteps.Recover"/> step, once: a
+/// sweep that finds the same stranded state again (its last event is that very recover step) starts the workflow
+/// again without a second identical event. A row that lags its own terminal event (a crash after a terminal step's
+/// event, before its row: see <c>ChangeActivities.RecordStepAsync</c>) is completed from that event, not rolled back.
 /// </summary>
 public sealed class RecoveryService
 {
@@ -67,10 +70,22 @@ public sealed class RecoveryService
         }
 
         var now = _time.GetUtcNow();
-        var (kind, message, name, input) = Decide(change, events, now);
-        await _journal.AppendAsync(
-            new ChangeEvent(change.ChangeId, 0, now, ChangeSteps.Recover, change.StageIndex, $"recovered after a crash: {message}", null, change.State),
-            ct).ConfigureAwait(false);
+        if (await CompleteFromTerminalEventAsync(change, events, ct).ConfigureAwait(false) is { } completed)
+        {
+            return Done(change, RecoveryKind.Skip, instanceId, completed);
+        }
+
+        // Recover steps are notes, not progress: decide on the steps of the workflow itself.
+        var progress = events.Where(e => e.Step != ChangeSteps.Recover).ToList();
+        var (kind, message, name, input) = Decide(change, progress, now);
+        var note = $"recovered after a crash: {message}";
+        if (events.Count == 0 || !IsSameRecover(events[^1], change, note))
+        {
+            await _journal.AppendAsync(
+                new ChangeEvent(change.ChangeId, 0, now, ChangeSteps.Recover, change.StageIndex, note, null, change.State),
+                ct).ConfigureAwait(false);
+        }
+
         try
         {
             await _host.StartAsync(name, instanceId, input, ct).ConfigureAwait(false);
@@ -80,6 +95,39 @@ public sealed class RecoveryService
         {
             return Done(change, RecoveryKind.Skip, instanceId, ex.Message);
         }
+    }
+
+    /// <summary>The last event already records this recover decision for this state (a repeated sweep).</summary>
+    private static bool IsSameRecover(ChangeEvent last, ChangeRecord change, string note) =>
+        last.Step == ChangeSteps.Recover && last.State == change.State && last.StageIndex == change.StageIndex
+        && string.Equals(last.Message, TableStoreLimits.Fit(note), StringComparison.Ordinal);
+
+    /// <summary>
+    /// When the last event moved the change to a terminal state after the row's last update, the row missed its
+    /// terminal write: completes the row from the event and returns why; otherwise null. (An older terminal event, as
+    /// when an alert revert moved a promoted change back to RollingBack, is history, not a lost write.)
+    /// </summary>
+    private async Task<string?> CompleteFromTerminalEventAsync(ChangeRecord change, List<ChangeEvent> events, CancellationToken ct)
+    {
+        var last = events.LastOrDefault(e => e.Step != ChangeSteps.Recover);
+        if (last is null || !last.State.IsTerminal() || last.At <= change.UpdatedAt)
+        {
+            return null;
+        }
+
+        var reason = $"the journal row lagged its terminal {last.Step} step of {Time(last.At)}; completed it as {last.State}";
+        try
+        {
+            await _journal.UpdateAsync(
+                change with { State = last.State, StageIndex = last.StageIndex >= 0 ? last.StageIndex : change.StageIndex, Outcome = last.Message, UpdatedAt = last.At },
+                ct).ConfigureAwait(false);
+        }
+        catch (JournalConflictException)
+        {
+            return $"the journal row lagged its terminal {last.Step} step, and was updated by someone else meanwhile; left to them";
+        }
+
+        return reason;
     }
 
     private static (RecoveryKind Kind, string Message, string Workflow, object Input) Decide(ChangeRecord change, List<ChangeEvent> events, DateTimeOffset now)

@@ -3,13 +3,13 @@ using System.Text;
 using System.Text.Json;
 using Optimize.Recommendations;
 
-namespace Optimize.Journal.Tables.Entities;
+namespace Optimize.Journal;
 
 /// <summary>
 /// Evidence compacted to <c>[["cpu.p95",23.4,"%"],…]</c>: about half the size of named objects, every item kept.
 /// Non-finite values are written as strings ("NaN").
 /// </summary>
-internal static class EvidenceJson
+public static class EvidenceJson
 {
     /// <summary>Serializes the list.</summary>
     public static string Write(IReadOnlyList<EvidenceItem> evidence)

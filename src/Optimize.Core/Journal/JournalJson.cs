@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Optimize.Journal.Tables.Entities;
+namespace Optimize.Journal;
 
 /// <summary>The JSON settings of the journal's serialized columns (plans, configurations, evidence).</summary>
-internal static class JournalJson
+public static class JournalJson
 {
     /// <summary>Compact, enums as names.</summary>
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.General)
