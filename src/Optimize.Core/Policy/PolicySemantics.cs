@@ -60,7 +60,7 @@ internal static class PolicySemantics
             yield return error;
         }
 
-        foreach (var (path, value) in new[] { ("/approval/timeout", policy.Approval.Timeout), ("/alerts/revertWindow", policy.Alerts.RevertWindow), ("/retention/keepFor", policy.Retention.KeepFor) })
+        foreach (var (path, value) in new[] { ("/approval/timeout", policy.Approval.Timeout), ("/alerts/revertWindow", policy.Alerts.RevertWindow), ("/alerts/maxAge", policy.Alerts.MaxAge), ("/retention/keepFor", policy.Retention.KeepFor) })
         {
             if (value <= TimeSpan.Zero)
             {

@@ -49,7 +49,7 @@ internal sealed class PolicySchema
             {
                 var at = result.InstanceLocation.ToString();
                 var value = Resolve(instance, at) ?? instance;
-                var subschema = Resolve(_schemaRoot, result.SchemaLocation.Fragment.TrimStart('#'));
+                var subschema = Subschema(result.SchemaLocation.Fragment.TrimStart('#'), keyword);
                 errors.AddRange(Explain(keyword, message, at, value, subschema, result.SchemaLocation));
             }
         }
@@ -124,6 +124,27 @@ internal sealed class PolicySchema
             default:
                 yield return new(at, fallback);
                 yield break;
+        }
+    }
+
+    /// <summary>
+    /// The schema object at <paramref name="fragment"/> that holds <paramref name="keyword"/>. JsonSchema.Net 8.0.5 reports
+    /// an inline <c>items</c> schema as <c>…/severities/items/severities</c>, so trailing segments are dropped until the
+    /// keyword is found.
+    /// </summary>
+    private JsonElement? Subschema(string fragment, string keyword)
+    {
+        for (var at = fragment; ; at = JsonPointers.Parent(at))
+        {
+            if (Resolve(_schemaRoot, at) is { ValueKind: JsonValueKind.Object } found && (keyword.Length == 0 || found.TryGetProperty(keyword, out _)))
+            {
+                return found;
+            }
+
+            if (at.Length == 0)
+            {
+                return Resolve(_schemaRoot, fragment);
+            }
         }
     }
 
