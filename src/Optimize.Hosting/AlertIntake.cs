@@ -10,7 +10,8 @@ namespace Optimize.Hosting;
 
 /// <summary>
 /// The alert webhook's logic: parse the payload (common alert schema, or the older metric-alert schema), check each
-/// target against the subscriptions and policy scopes, then route it — to the change in flight on that resource (which
+/// target against the subscriptions, the policy's <c>alerts</c> section (severities, signal types, monitor conditions,
+/// maximum age) and the policy scopes, then route it — to the change in flight on that resource (which
 /// rolls back), or to one remediation workflow per resource (an alert storm yields one remediation). Malformed and
 /// out-of-scope payloads get a 4xx with a clear body and a journal entry; nothing changes.
 /// </summary>
@@ -105,7 +106,14 @@ public sealed class AlertIntake
             return Outcome(signal, "out-of-scope", "not a resource kind Optimize changes");
         }
 
-        // A change in flight always hears the alert, whatever the policy says now (its scope or mode may have changed
+        // The policy's alerts section first: a resolved alert, or one of a severity, signal type or monitor condition
+        // the policy does not list, never acts (not even on a change in flight), and says why.
+        if (AlertAdmission.Refusal(_policy.Alerts, signal) is { } refusal)
+        {
+            return Ignored(signal, refusal);
+        }
+
+        // A change in flight always hears an admitted alert, whatever the policy says now (its scope or mode may have changed
         // since it started): rolling back is what makes it safe.
         var changeRunning = (await host.GetStateAsync(InstanceIds.ForChange(id), ct))?.IsActive == true;
         var latest = await _changes.GetLatestForResourceAsync(id, ct);
@@ -113,7 +121,13 @@ public sealed class AlertIntake
         if (latest is not null && firedAt < latest.CreatedAt)
         {
             // The condition began before Optimize planned its change, so the change did not cause it.
-            return Outcome(signal, "none", $"alert fired at {Time(firedAt)}, before change {latest.ChangeId} was planned at {Time(latest.CreatedAt)}: not caused by it");
+            return Ignored(signal, $"alert fired at {Time(firedAt)}, before change {latest.ChangeId} was planned at {Time(latest.CreatedAt)}: not caused by it");
+        }
+
+        if (AlertAdmission.AgeRefusal(_policy.Alerts, signal, _time.GetUtcNow()) is { } stale)
+        {
+            // A late delivery or a replay: the condition it reports may be long over.
+            return Ignored(signal, stale);
         }
 
         if (!changeRunning)
@@ -168,6 +182,12 @@ public sealed class AlertIntake
         return outcome;
     }
 
+    private AlertTargetOutcome Ignored(AlertSignal signal, string reason)
+    {
+        HostingLog.AlertRouted(_logger, signal.AlertId, signal.ResourceId, "ignored", reason);
+        return Outcome(signal, "ignored", reason);
+    }
+
     private static AlertTargetOutcome Outcome(AlertSignal signal, string action, string reason) =>
         new(signal.ResourceId, signal.RuleName, signal.Fired ? "fired" : "resolved", action, reason);
 
@@ -205,6 +225,7 @@ public sealed record AlertIntakeOptions
 /// <param name="ResourceId">The target.</param>
 /// <param name="Rule">Alert rule name.</param>
 /// <param name="Condition">fired or resolved.</param>
-/// <param name="Action"><c>signalled-change</c>, <c>started-remediation</c>, <c>already-remediating</c>, <c>none</c> or <c>out-of-scope</c>.</param>
+/// <param name="Action"><c>signalled-change</c>, <c>started-remediation</c>, <c>already-remediating</c>, <c>none</c>,
+/// <c>ignored</c> (refused by the policy's <c>alerts</c> section) or <c>out-of-scope</c>.</param>
 /// <param name="Reason">Why.</param>
 public sealed record AlertTargetOutcome(string ResourceId, string Rule, string Condition, string Action, string Reason);

@@ -105,7 +105,7 @@ public sealed partial record OptimizeSettings
                 }
                 else
                 {
-                    errors.AddRange(loaded.Errors.Select(e => $"{PolicySetting}: {e.Path}: {e.Message}"));
+                    errors.AddRange(loaded.Errors.Select(e => $"{PolicySetting}: {e}"));
                 }
             }
         }

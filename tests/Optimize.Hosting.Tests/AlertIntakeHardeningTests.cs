@@ -92,7 +92,7 @@ public sealed class AlertIntakeHardeningTests
         await loop.RunAsync();
 
         var target = Assert.Single(Targets(result));
-        Assert.Equal("none", target.Action);
+        Assert.Equal("ignored", target.Action);
         Assert.Contains("before change chg-1 was planned at 2026-03-02 02:00:00Z: not caused by it", target.Reason, StringComparison.Ordinal);
         Assert.Empty(loop.Host.Events);
         Assert.Equal(ChangeState.Promoted, (await loop.ChangeAsync()).State);

@@ -168,7 +168,8 @@ public sealed class AlertIntakeTests
 
         Assert.Equal(202, result.StatusCode);
         var target = Assert.Single(Targets(result));
-        Assert.Equal(("resolved", "none"), (target.Condition, target.Action));
+        Assert.Equal(("resolved", "ignored"), (target.Condition, target.Action));
+        Assert.Equal("alert resolved: a resolved alert never acts", target.Reason);
         Assert.Empty(loop.Host.Starts);
         Assert.Empty(loop.Host.Events);
     }
@@ -182,9 +183,10 @@ public sealed class AlertIntakeTests
         await loop.RunAsync(HostingLoop.Start + TimeSpan.FromMinutes(40));
 
         var result = await loop.Alerts.HandleAsync(AlertPayloads.For(AlertPayloads.Minimal, resource.Resource.Id, loop.Time.GetUtcNow(), fired: false), loop.Host, Ct);
+        Assert.Empty(loop.Host.Events);
         await loop.RunAsync();
 
-        Assert.Equal("none", Assert.Single(Targets(result)).Action);
+        Assert.Equal("ignored", Assert.Single(Targets(result)).Action);
         Assert.Equal(ChangeState.Promoted, (await loop.ChangeAsync()).State);
     }
 

@@ -15,8 +15,11 @@ internal static class AlertPayloads
 
     private const string FixturePath = "fixtures/alerts/common-schema/alerts-payload-samples.md__test-action-metric-alert-static-threshold.json";
 
-    /// <summary>A payload of <paramref name="source"/> whose single target is <paramref name="resourceId"/>.</summary>
-    public static string For(string source, string resourceId, DateTimeOffset firedAt, bool fired = true)
+    /// <summary>
+    /// A payload of <paramref name="source"/> whose single target is <paramref name="resourceId"/>, of
+    /// <paramref name="severity"/> (the published sample is Sev4, which the default policy ignores; null keeps it).
+    /// </summary>
+    public static string For(string source, string resourceId, DateTimeOffset firedAt, bool fired = true, string? severity = "Sev2")
     {
         var root = source switch
         {
@@ -27,6 +30,11 @@ internal static class AlertPayloads
         var essentials = root["data"]!["essentials"]!.AsObject();
         essentials["alertTargetIDs"] = new JsonArray(resourceId);
         essentials["monitorCondition"] = fired ? "Fired" : "Resolved";
+        if (severity is not null)
+        {
+            essentials["severity"] = severity;
+        }
+
         var at = firedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
         essentials["firedDateTime"] = at;
         if (!fired)

@@ -27,8 +27,8 @@ public sealed class OptimizeSettingsTests
     [InlineData(OptimizeSettings.JournalEndpointSetting, "http://acct.table.core.windows.net", "OPTIMIZE_JOURNAL_TABLE_ENDPOINT: 'http://acct.table.core.windows.net' is not an https URL")]
     [InlineData(OptimizeSettings.JournalEndpointSetting, "acct.table.core.windows.net", "OPTIMIZE_JOURNAL_TABLE_ENDPOINT: 'acct.table.core.windows.net' is not an https URL")]
     [InlineData(OptimizeSettings.PolicySetting, "/etc/optimize/missing.json", "OPTIMIZE_POLICY: cannot read policy file '/etc/optimize/missing.json'")]
-    [InlineData(OptimizeSettings.PolicySetting, "{\"version\": 1, \"defaultMode\": \"sometimes\"}", "OPTIMIZE_POLICY: $.defaultMode:")]
-    [InlineData(OptimizeSettings.PolicySetting, "{ not json", "OPTIMIZE_POLICY: $")]
+    [InlineData(OptimizeSettings.PolicySetting, "{\"version\": 1, \"defaultMode\": \"sometimes\"}", "OPTIMIZE_POLICY: /defaultMode:")]
+    [InlineData(OptimizeSettings.PolicySetting, "{ not json", "OPTIMIZE_POLICY: (document): malformed JSON")]
     [InlineData(OptimizeSettings.NotifyWebhookSetting, "http://hooks.example.net/x", "OPTIMIZE_NOTIFY_WEBHOOK: 'http://hooks.example.net/x' is not an https URL")]
     [InlineData(OptimizeSettings.NotifyWebhookSetting, "hooks.example.net/x", "OPTIMIZE_NOTIFY_WEBHOOK: 'hooks.example.net/x' is not an https URL")]
     public void Load_OneSettingInvalid_OneErrorNamingTheSetting(string setting, string? value, string expected)
@@ -79,7 +79,7 @@ public sealed class OptimizeSettingsTests
         var result = Load(values);
 
         var paths = result.Errors.Select(e => e.Split(": ")[1]).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["$.colour", "$.defaultMode", "$.limits.maxInFlight"], paths);
+        Assert.Equal(["/colour", "/defaultMode", "/limits/maxInFlight"], paths);
         Assert.All(result.Errors, e => Assert.StartsWith("OPTIMIZE_POLICY: ", e, StringComparison.Ordinal));
     }
 
@@ -139,7 +139,7 @@ public sealed class OptimizeSettingsTests
 
         var result = Load(values, _ => """{"version": 1, "defaultMode": "sometimes"}""");
 
-        Assert.StartsWith("OPTIMIZE_POLICY: $.defaultMode: ", Assert.Single(result.Errors), StringComparison.Ordinal);
+        Assert.StartsWith("OPTIMIZE_POLICY: /defaultMode: ", Assert.Single(result.Errors), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -53,7 +53,7 @@ internal static class PolicyCommand
         cli.Consoles.Error($"policy {file.FullName} is invalid ({result.Errors.Count} problem(s)); nothing was run:");
         foreach (var e in result.Errors)
         {
-            cli.Consoles.Err.MarkupLine($"  [red]{Markup.Escape(e.Path)}[/]: {Markup.Escape(e.Message)}");
+            cli.Consoles.Err.MarkupLine($"  [red]{Markup.Escape(e.Where)}[/]: {Markup.Escape(e.Message)}");
         }
 
         return null;
@@ -75,7 +75,7 @@ internal static class PolicyCommand
             cli.Consoles.Out.MarkupLine($"[red]invalid[/]: {Markup.Escape(file.FullName)} ({result.Errors.Count} problem(s))");
             foreach (var e in result.Errors)
             {
-                cli.Consoles.Out.MarkupLine($"  [red]{Markup.Escape(e.Path)}[/]: {Markup.Escape(e.Message)}");
+                cli.Consoles.Out.MarkupLine($"  [red]{Markup.Escape(e.Where)}[/]: {Markup.Escape(e.Message)}");
             }
         }
 
@@ -86,7 +86,7 @@ internal static class PolicyCommand
     {
         if (!file.Exists)
         {
-            return PolicyValidationResult.Invalid([new PolicyError("$", $"file not found: {file.FullName}")]);
+            return PolicyValidationResult.Invalid([new PolicyError("", $"file not found: {file.FullName}")]);
         }
 
         return PolicyLoader.Load(File.ReadAllText(file.FullName));

@@ -140,6 +140,18 @@ public sealed record AlertPolicy
 {
     /// <summary>An alert on a resource Optimize changed within this window reverts that change.</summary>
     public TimeSpan RevertWindow { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>Severities that act (<c>Sev0</c> critical … <c>Sev4</c> verbose); others are ignored with a reason.</summary>
+    public IReadOnlyList<string> Severities { get; init; } = ["Sev0", "Sev1", "Sev2"];
+
+    /// <summary>Signal types that act (<c>Metric</c>, <c>Log</c>, <c>Activity Log</c>); others, and unknown ones, are ignored.</summary>
+    public IReadOnlyList<string> SignalTypes { get; init; } = ["Metric", "Log"];
+
+    /// <summary>Monitor conditions that act: <c>Fired</c>, or none at all. A resolved alert never acts.</summary>
+    public IReadOnlyList<string> MonitorConditions { get; init; } = ["Fired"];
+
+    /// <summary>An alert that fired longer ago than this when it arrives is ignored (a late retry, a replay).</summary>
+    public TimeSpan MaxAge { get; init; } = TimeSpan.FromHours(1);
 }
 
 /// <summary>Journal retention.</summary>

@@ -6,8 +6,8 @@ using Optimize.Policy.Serialization;
 namespace Optimize.Policy;
 
 /// <summary>
-/// Loads policy files: parse → JSON Schema validation (every violation) → deserialize → semantic checks (every
-/// violation), each error with its JSON path. Expected problems come back as a <see cref="PolicyValidationResult"/>,
+/// Loads policy files: parse → JSON Schema validation by JsonSchema.Net and semantic checks, in one pass that lists
+/// every violation of both in document order, each with the JSON pointer of the value to fix. Expected problems come back as a <see cref="PolicyValidationResult"/>,
 /// never as exceptions. Comments and trailing commas are allowed in the file.
 /// </summary>
 public static class PolicyLoader
@@ -18,7 +18,7 @@ public static class PolicyLoader
     /// <summary>The policy JSON Schema (draft 2020-12) embedded in this assembly.</summary>
     public static string SchemaJson { get; } = ReadResource(SchemaResource);
 
-    private static readonly Lazy<JsonSchemaValidator> Validator = new(() => JsonSchemaValidator.Parse(SchemaJson));
+    private static readonly Lazy<PolicySchema> Schema = new(() => PolicySchema.Parse(SchemaJson));
     private static readonly Lazy<OptimizePolicy> DefaultPolicy = new(() => Load(ReadResource(DefaultResource)).GetPolicyOrThrow());
 
     /// <summary>The shipped default policy (embedded <c>default-policy.json</c>): recommend only, everything in scope.</summary>
@@ -39,37 +39,32 @@ public static class PolicyLoader
         catch (JsonException e)
         {
             var where = string.Create(CultureInfo.InvariantCulture, $"line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1}");
-            return PolicyValidationResult.Invalid([new(JsonPaths.Root, $"malformed JSON at {where}: {FirstSentence(e.Message)}")]);
+            return PolicyValidationResult.Invalid([new(JsonPointers.Root, $"malformed JSON at {where}: {FirstSentence(e.Message)}")]);
         }
 
         using (document)
         {
-            var errors = new List<PolicyError>(Validator.Value.Validate(document.RootElement));
-            OptimizePolicy? policy;
-            try
+            var schemaErrors = Schema.Value.Validate(document.RootElement);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                policy = document.RootElement.Deserialize<OptimizePolicy>(PolicyJson.Options);
-            }
-            catch (JsonException) when (errors.Count > 0)
-            {
-                // The schema errors already explain why the document does not deserialize.
-                return PolicyValidationResult.Invalid(errors);
-            }
-            catch (JsonException e)
-            {
-                return PolicyValidationResult.Invalid([new(e.Path ?? JsonPaths.Root, FirstSentence(e.Message))]);
+                return PolicyValidationResult.Invalid(schemaErrors.Count > 0 ? schemaErrors : [new(JsonPointers.Root, "must be an object")]);
             }
 
-            if (policy is null)
+            // Schema and semantic checks in one pass: the values the schema refused are left out (their defaults
+            // stand in), the rest is read and checked. A semantic error on or beside a value left out is not
+            // reported, as it could come from the stand-in default rather than from the file.
+            var reading = PolicyReader.Read(document.RootElement, schemaErrors);
+            var errors = new List<PolicyError>(schemaErrors);
+            errors.AddRange(reading.Errors);
+            if (reading.Policy is { } read)
             {
-                return PolicyValidationResult.Invalid([new(JsonPaths.Root, "must be an object, not null")]);
+                errors.AddRange(PolicySemantics.Check(read).Where(e => !errors.Any(s => s.Path == e.Path) && !NearRemoved(e.Path, reading.Removed)));
             }
 
-            // Semantic checks also run on a document with schema errors when it still deserializes, so one pass lists
-            // as much as possible; a path already reported by the schema is not reported twice.
-            var reported = errors.Select(e => e.Path).ToHashSet(StringComparer.Ordinal);
-            errors.AddRange(PolicySemantics.Check(policy).Where(e => !reported.Contains(e.Path)));
-            return errors.Count == 0 ? PolicyValidationResult.Valid(policy) : PolicyValidationResult.Invalid(errors);
+            errors = DocumentOrder.Sort(document.RootElement, errors);
+            return errors.Count == 0 && reading.Policy is { } policy
+                ? PolicyValidationResult.Valid(policy)
+                : PolicyValidationResult.Invalid(errors.Count > 0 ? errors : [new(JsonPointers.Root, "cannot be read as a policy")]);
         }
     }
 
@@ -86,7 +81,7 @@ public static class PolicyLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
         {
-            return PolicyValidationResult.Invalid([new(JsonPaths.Root, $"cannot read policy file '{path}': {e.Message}")]);
+            return PolicyValidationResult.Invalid([new(JsonPointers.Root, $"cannot read policy file '{path}': {e.Message}")]);
         }
 
         return Load(json);
@@ -94,6 +89,9 @@ public static class PolicyLoader
 
     /// <summary>Validates a policy built in code (schema and semantic checks, as if it were loaded from its JSON).</summary>
     public static PolicyValidationResult Validate(OptimizePolicy policy) => Load(PolicyWriter.ToJson(policy));
+
+    private static bool NearRemoved(string path, IReadOnlyList<string> removed) =>
+        removed.Any(r => JsonPointers.IsAtOrUnder(path, r) || (JsonPointers.Parent(r).Length > 0 && JsonPointers.IsAtOrUnder(path, JsonPointers.Parent(r))));
 
     private static string FirstSentence(string message)
     {

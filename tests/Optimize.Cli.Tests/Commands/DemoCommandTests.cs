@@ -90,8 +90,8 @@ public sealed class DemoCommandTests
             var result = await CliRunner.RunAsync("demo", "--journal", "memory", "--policy", path);
 
             Assert.Equal(2, result.ExitCode);
-            Assert.Contains("$.defaultMode", result.Err, StringComparison.Ordinal);
-            Assert.Contains("$.limits.maxInFlight", result.Err, StringComparison.Ordinal);
+            Assert.Contains("/defaultMode", result.Err, StringComparison.Ordinal);
+            Assert.Contains("/limits/maxInFlight", result.Err, StringComparison.Ordinal);
             Assert.DoesNotContain("[day", result.Err, StringComparison.Ordinal);
         }
         finally

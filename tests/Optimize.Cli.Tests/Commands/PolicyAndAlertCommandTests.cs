@@ -17,10 +17,10 @@ public sealed class PolicyAndAlertCommandTests
             Assert.Equal(2, result.ExitCode);
             using var doc = JsonDocument.Parse(result.Out);
             var paths = doc.RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("path").GetString()).ToList();
-            Assert.Contains("$.version", paths);
-            Assert.Contains("$.scopes[0].name", paths);
-            Assert.Contains("$.scopes[0].mode", paths);
-            Assert.Contains("$.bogus", paths);
+            Assert.Contains("/version", paths);
+            Assert.Contains("/scopes/0/name", paths);
+            Assert.Contains("/scopes/0/mode", paths);
+            Assert.Contains("/bogus", paths);
             Assert.False(doc.RootElement.GetProperty("valid").GetBoolean());
         }
         finally

@@ -97,7 +97,7 @@ public sealed partial class PolicyLoaderTests
         var errors = PolicyAssert.Invalid(PolicyLoader.Load(json));
 
         Assert.Equal(
-            ["$.changeWindows[0].start", "$.colour", "$.defaultMode", "$.limits.maxInFlight", "$.scopes[1].mode"],
+            ["/changeWindows/0/start", "/colour", "/defaultMode", "/limits/maxInFlight", "/scopes/1/mode"],
             errors.Select(e => e.Path).Order(StringComparer.Ordinal));
         Assert.Contains(errors, e => e.Message.Contains("\"sometimes\" is not one of", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Message.Contains("below the minimum 0", StringComparison.Ordinal));
@@ -116,7 +116,7 @@ public sealed partial class PolicyLoaderTests
 
         var errors = PolicyAssert.Invalid(PolicyLoader.Load(json));
 
-        Assert.Equal(["$.extra", "$.scopes[1].name", "$.cooldowns.afterRollback"], errors.Select(e => e.Path));
+        Assert.Equal(["/extra", "/scopes/1/name", "/cooldowns/afterRollback"], errors.Select(e => e.Path));
     }
 
     [Theory]
@@ -127,7 +127,7 @@ public sealed partial class PolicyLoaderTests
     {
         var error = Assert.Single(PolicyAssert.Invalid(PolicyLoader.Load(json)));
 
-        Assert.Equal("$", error.Path);
+        Assert.Equal("", error.Path);
         Assert.StartsWith("malformed JSON at " + where, error.Message, StringComparison.Ordinal);
         Assert.NotEmpty(@case);
     }
@@ -148,7 +148,7 @@ public sealed partial class PolicyLoaderTests
     {
         var error = Assert.Single(PolicyAssert.Invalid(PolicyLoader.Load("null")));
 
-        Assert.Equal("$", error.Path);
+        Assert.Equal("", error.Path);
     }
 
     [Fact]
@@ -184,8 +184,8 @@ public sealed partial class PolicyLoaderTests
 
         var e = Assert.Throws<InvalidOperationException>(result.GetPolicyOrThrow);
 
-        Assert.Contains("$.version", e.Message, StringComparison.Ordinal);
-        Assert.Contains("$.defaultMode", e.Message, StringComparison.Ordinal);
+        Assert.Contains("/version", e.Message, StringComparison.Ordinal);
+        Assert.Contains("/defaultMode", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -195,6 +195,6 @@ public sealed partial class PolicyLoaderTests
 
         var error = Assert.Single(PolicyAssert.Invalid(PolicyLoader.Validate(policy)));
 
-        Assert.Equal("$.cooldowns.afterRollback", error.Path);
+        Assert.Equal("/cooldowns/afterRollback", error.Path);
     }
 }
