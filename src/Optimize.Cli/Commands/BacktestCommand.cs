@@ -92,7 +92,7 @@ internal static class BacktestCommand
                 cli.Consoles.Warn($"--days {window.RequestedDays}: the trace ends {window.TraceEnd.UtcDateTime:yyyy-MM-dd HH:mm}Z; running {window.Days} day(s) (no wrap-around).");
             }
 
-            await using var handle = await cli.Journals.OpenAsync(parse.GetValue(journal), forHistory: false, ct, resetLocal: true);
+            await using var handle = await cli.Journals.OpenAsync(new JournalRequest { Connection = parse.GetValue(journal), ResetLocal = true }, ct);
             if (handle is null)
             {
                 return ExitCodes.Failed;

@@ -58,7 +58,7 @@ internal static class DemoCommand
                 return ExitCodes.BadInput;
             }
 
-            await using var handle = await cli.Journals.OpenAsync(parse.GetValue(journal), forHistory: false, ct, resetLocal: true);
+            await using var handle = await cli.Journals.OpenAsync(new JournalRequest { Connection = parse.GetValue(journal), ResetLocal = true }, ct);
             if (handle is null)
             {
                 return ExitCodes.Failed;
