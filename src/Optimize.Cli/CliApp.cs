@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Microsoft.Extensions.Logging;
 using Optimize.Cli.Commands;
 using Optimize.Cli.Hosting;
@@ -27,9 +28,16 @@ internal static class CliApp
             Error = options.Stderr ?? Console.Error,
             EnableDefaultExceptionHandler = false,
         };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
+        {
+            // Usage errors go to stderr as words, exit 2; help goes to stdout only when asked for.
+            return UsageErrors.Report(parse, cli.Consoles);
+        }
+
         try
         {
-            return await root.Parse(args).InvokeAsync(config);
+            return await parse.InvokeAsync(config);
         }
         catch (OperationCanceledException)
         {
