@@ -33,6 +33,9 @@ internal sealed class CliContext
     /// <summary>True when a person can answer a confirmation.</summary>
     public bool StdinIsTerminal => options.StdinIsTerminal ?? !Console.IsInputRedirected;
 
+    /// <summary>An environment variable (tests substitute the environment).</summary>
+    public string? Env(string name) => options.Environment is { } env ? env(name) : System.Environment.GetEnvironmentVariable(name);
+
     /// <summary>The HTTP handler for the Function App (null: a default one).</summary>
     public HttpMessageHandler? FunctionHttp => options.FunctionHttp;
 

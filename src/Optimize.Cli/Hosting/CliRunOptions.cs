@@ -20,6 +20,9 @@ internal sealed record CliRunOptions
     /// <summary>The Azure credential; default <c>DefaultAzureCredential</c>.</summary>
     public TokenCredential? Credential { get; init; }
 
+    /// <summary>Reads an environment variable; default <see cref="Environment.GetEnvironmentVariable(string)"/>.</summary>
+    public Func<string, string?>? Environment { get; init; }
+
     /// <summary>The HTTP handler for calls to the Function App; default a new socket handler.</summary>
     public HttpMessageHandler? FunctionHttp { get; init; }
 }

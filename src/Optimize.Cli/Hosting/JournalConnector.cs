@@ -20,11 +20,7 @@ internal sealed class JournalConnector(CliContext cli)
     {
         var consoles = cli.Consoles;
         var forHistory = request.ForHistory;
-        var connection = request.Connection;
-        if (connection is null && request.ReadEnvironment)
-        {
-            connection = Environment.GetEnvironmentVariable(JournalOptions.EnvironmentVariable);
-        }
+        var connection = Resolve(request, cli.Env);
 
         if (string.Equals(connection, "memory", StringComparison.OrdinalIgnoreCase))
         {
@@ -94,6 +90,10 @@ internal sealed class JournalConnector(CliContext cli)
         }
     }
 
+    /// <summary>The journal a request names: <c>--journal</c>, else <c>$OPTIMIZE_JOURNAL_CONNECTION</c> when the command reads it, else null (local).</summary>
+    public static string? Resolve(JournalRequest request, Func<string, string?> environment) =>
+        request.Connection ?? (request.ReadEnvironment && environment(JournalOptions.EnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null);
+
     private sealed class ConsoleLog(Consoles consoles) : TextWriter
     {
         public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
@@ -125,6 +125,9 @@ internal sealed record JournalRequest
     /// that variable is the Function App's production journal, and a simulation never writes into it.
     /// </summary>
     public bool ReadEnvironment { get; init; } = true;
+
+    /// <summary>What demo and backtest ask for: the named journal or their own local one, never the production setting.</summary>
+    public static JournalRequest ForSimulation(string? connection) => new() { Connection = connection, ResetLocal = true, ReadEnvironment = false };
 }
 
 /// <summary>An open journal and the local Azurite behind it, if this process started one.</summary>
