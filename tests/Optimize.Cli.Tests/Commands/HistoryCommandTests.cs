@@ -2,6 +2,7 @@ using System.Text.Json;
 
 namespace Optimize.Cli.Tests.Commands;
 
+[Collection(AzuriteDefaultTables.Name)]
 public sealed class HistoryCommandTests
 {
     [Fact]

@@ -8,7 +8,7 @@ public sealed class SignInFailureTests
     public static TheoryData<string[]> JournalCommands => new()
     {
         new[] { "history", "--journal", "https://acct1.table.core.windows.net" },
-        new[] { "journal", "purge", "--older-than", "400d", "--journal", "https://acct1.table.core.windows.net" },
+        new[] { "journal", "purge", "--older-than", "400d", "--yes", "--journal", "https://acct1.table.core.windows.net" },
         new[] { "demo", "--days", "1", "--resources", "5", "--journal", "https://acct1.table.core.windows.net" },
     };
 
