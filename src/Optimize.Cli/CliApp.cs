@@ -73,6 +73,7 @@ internal static class CliApp
             PolicyCommand.Create(cli),
             AlertCommand.Create(cli),
             JournalCommand.Create(cli),
+            ChangesCommand.Create(cli),
         };
         return root;
     }
