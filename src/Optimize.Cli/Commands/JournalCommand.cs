@@ -50,13 +50,13 @@ internal static class JournalCommand
             var preview = await PurgePreview.CountAsync(handle.Journal, cutoff, ct);
             if (parse.GetValue(dryRun))
             {
-                cli.Consoles.Out.MarkupLine($"would delete {preview.Describe()} older than {cutoff:u} from {Markup.Escape(where)}; nothing deleted (dry run)");
+                cli.Consoles.Out.MarkupLine($"would delete {preview.Describe()} older than {cutoff:u} from {Markup.Escape(where)}{preview.Kept()}; nothing deleted (dry run)");
                 return ExitCodes.Ok;
             }
 
             if (!confirmed)
             {
-                cli.Consoles.Err.Markup($"Delete {preview.Describe()} older than {cutoff:u} from {Markup.Escape(where)}? [[y/N]] ");
+                cli.Consoles.Err.Markup($"Delete {preview.Describe()} older than {cutoff:u} from {Markup.Escape(where)}{preview.Kept()}? [[y/N]] ");
                 var answer = (await cli.Stdin.ReadLineAsync(ct))?.Trim();
                 if (!string.Equals(answer, "y", StringComparison.OrdinalIgnoreCase) && !string.Equals(answer, "yes", StringComparison.OrdinalIgnoreCase))
                 {
@@ -66,7 +66,7 @@ internal static class JournalCommand
             }
 
             var deleted = await handle.Journal.PurgeAsync(cutoff, ct);
-            cli.Consoles.Out.MarkupLine($"purged {preview.Describe()} ({deleted} table rows, index rows included) older than {cutoff:u} from {Markup.Escape(where)}");
+            cli.Consoles.Out.MarkupLine($"purged {preview.Describe()} ({deleted} table rows, index rows included) older than {cutoff:u} from {Markup.Escape(where)}{preview.Kept()}");
             return ExitCodes.Ok;
         });
         return new Command("journal", "Journal maintenance.") { purge };

@@ -51,8 +51,10 @@ internal sealed record PurgePreview(int Passes, int Decisions, int Changes, int 
     }
 
     public string Describe() =>
-        $"{Count(Passes, "pass", "passes")} ({Count(Decisions, "decision", "decisions")}) and {Count(Changes, "finished change", "finished changes")} ({Count(Events, "event", "events")})" +
-        (ActiveKept > 0 ? $"; {Count(ActiveKept, "change", "changes")} still active are kept" : "");
+        $"{Count(Passes, "pass", "passes")} ({Count(Decisions, "decision", "decisions")}) and {Count(Changes, "finished change", "finished changes")} ({Count(Events, "event", "events")})";
+
+    /// <summary>"; 2 changes still active are kept", or nothing.</summary>
+    public string Kept() => ActiveKept > 0 ? $"; {Count(ActiveKept, "change", "changes")} still active {(ActiveKept == 1 ? "is" : "are")} kept" : "";
 
     private static string Count(int n, string one, string many) => $"{n} {(n == 1 ? one : many)}";
 }
