@@ -27,7 +27,7 @@ internal static class BacktestCommand
         var days = new Option<int>("--days") { Description = "Nightly passes after the lookback (capped so the trace is not exceeded).", DefaultValueFactory = _ => 10 };
         var seed = new Option<int>("--seed") { Description = "Seed of the VM sizes (same seed, same run).", DefaultValueFactory = _ => 42 };
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of tables; progress still goes to stderr." };
-        var journal = JournalOptions.Connection();
+        var journal = JournalOptions.Connection(readsEnvironment: false);
         var command = new Command("backtest", "Replay a policy on recorded metrics: real Azure VM CPU traces drive the closed loop, then every promoted downsize is checked against the rest of the trace.")
         {
             trace, policy, vms, days, seed, json, journal,
@@ -92,7 +92,7 @@ internal static class BacktestCommand
                 cli.Consoles.Warn($"--days {window.RequestedDays}: the trace ends {window.TraceEnd.UtcDateTime:yyyy-MM-dd HH:mm}Z; running {window.Days} day(s) (no wrap-around).");
             }
 
-            await using var handle = await cli.Journals.OpenAsync(parse.GetValue(journal), forHistory: false, ct, resetLocal: true);
+            await using var handle = await cli.Journals.OpenAsync(JournalRequest.ForSimulation(parse.GetValue(journal)), ct);
             if (handle is null)
             {
                 return ExitCodes.Failed;

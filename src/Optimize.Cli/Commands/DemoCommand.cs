@@ -23,7 +23,7 @@ internal static class DemoCommand
         var policy = new Option<FileInfo?>("--policy") { Description = "Policy file (JSON). Default: the built-in demo policy (prod: approve, dev: auto, rg-data-prod: recommend)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document (counts and per-change details) instead of tables; progress still goes to stderr." };
         var trace = new Option<FileInfo?>("--trace") { Description = "Replay real VM CPU traces (Azure Public Dataset V1 gzip CSV) on some VMs." };
-        var journal = JournalOptions.Connection();
+        var journal = JournalOptions.Connection(readsEnvironment: false);
         var command = new Command("demo", "Run the closed loop on a simulated fleet over simulated days: sense, decide, act in guarded stages, roll back, record.")
         {
             seed, resources, days, policy, json, trace, journal,
@@ -58,7 +58,7 @@ internal static class DemoCommand
                 return ExitCodes.BadInput;
             }
 
-            await using var handle = await cli.Journals.OpenAsync(parse.GetValue(journal), forHistory: false, ct, resetLocal: true);
+            await using var handle = await cli.Journals.OpenAsync(JournalRequest.ForSimulation(parse.GetValue(journal)), ct);
             if (handle is null)
             {
                 return ExitCodes.Failed;

@@ -27,7 +27,7 @@ internal static class HistoryCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            await using var handle = await cli.Journals.OpenAsync(parse.GetValue(journal), forHistory: true, ct);
+            await using var handle = await cli.Journals.OpenAsync(new JournalRequest { Connection = parse.GetValue(journal), ForHistory = true }, ct);
             if (handle is null)
             {
                 return ExitCodes.Failed;

@@ -15,8 +15,10 @@ internal static class JournalCommand
             Description = "Delete passes, decisions and finished changes older than this (e.g. 400d, 12h, P30D). Changes still active are never deleted.",
             Required = true,
         };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Count what would be deleted; delete nothing." };
+        var yes = new Option<bool>("--yes") { Description = "Delete without asking. Required when standard input is not a terminal (scripts, CI)." };
         var journal = JournalOptions.Connection();
-        var purge = new Command("purge", "Delete journal entries older than a duration.") { olderThan, journal };
+        var purge = new Command("purge", "Delete journal entries older than a duration (asks first; --dry-run counts them).") { olderThan, dryRun, yes, journal };
         purge.SetAction(async (parse, ct) =>
         {
             TimeSpan age;
@@ -30,15 +32,41 @@ internal static class JournalCommand
                 return ExitCodes.BadInput;
             }
 
-            await using var handle = await cli.Journals.OpenAsync(parse.GetValue(journal), forHistory: true, ct);
+            var confirmed = parse.GetValue(yes);
+            if (!parse.GetValue(dryRun) && !confirmed && !cli.StdinIsTerminal)
+            {
+                cli.Consoles.Error("journal purge deletes for good and standard input is not a terminal to ask: pass --yes to delete, or --dry-run to count first. Nothing was deleted.");
+                return ExitCodes.BadInput;
+            }
+
+            await using var handle = await cli.Journals.OpenAsync(new JournalRequest { Connection = parse.GetValue(journal), ForHistory = true }, ct);
             if (handle is null)
             {
                 return ExitCodes.Failed;
             }
 
             var cutoff = DateTimeOffset.UtcNow - age;
+            var where = handle.Journal.Description;
+            var preview = await PurgePreview.CountAsync(handle.Journal, cutoff, ct);
+            if (parse.GetValue(dryRun))
+            {
+                cli.Consoles.Out.MarkupLine($"would delete {preview.Describe()} older than {cutoff:u} from {Markup.Escape(where)}{preview.Kept()}; nothing deleted (dry run)");
+                return ExitCodes.Ok;
+            }
+
+            if (!confirmed)
+            {
+                cli.Consoles.Err.Markup($"Delete {preview.Describe()} older than {cutoff:u} from {Markup.Escape(where)}{preview.Kept()}? [[y/N]] ");
+                var answer = (await cli.Stdin.ReadLineAsync(ct))?.Trim();
+                if (!string.Equals(answer, "y", StringComparison.OrdinalIgnoreCase) && !string.Equals(answer, "yes", StringComparison.OrdinalIgnoreCase))
+                {
+                    cli.Consoles.Error("not confirmed: nothing was deleted.");
+                    return ExitCodes.Failed;
+                }
+            }
+
             var deleted = await handle.Journal.PurgeAsync(cutoff, ct);
-            cli.Consoles.Out.MarkupLine($"purged {deleted} entities older than {cutoff:u} from {Markup.Escape(handle.Journal.Description)}");
+            cli.Consoles.Out.MarkupLine($"purged {preview.Describe()} ({deleted} table rows, index rows included) older than {cutoff:u} from {Markup.Escape(where)}{preview.Kept()}");
             return ExitCodes.Ok;
         });
         return new Command("journal", "Journal maintenance.") { purge };

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Azure.Identity;
 using Optimize.Advisors;
 using Optimize.Catalog;
 using Optimize.Cli.Hosting;
@@ -47,9 +46,10 @@ internal static class PlanCommand
             var groups = parse.GetValue(group) is { Length: > 0 } g ? new[] { g } : [];
             var scope = new InventoryScope([sub], groups, []);
             var sw = Stopwatch.StartNew();
+            cli.Target = AccessTarget.Subscription(sub);
             try
             {
-                var engine = Optimize.Azure.AzureAdapters.Create(new DefaultAzureCredential(), new Optimize.Azure.AzureAdapterOptions(), skipped => cli.Consoles.Warn(skipped));
+                var engine = Optimize.Azure.AzureAdapters.Create(cli.Credential(), new Optimize.Azure.AzureAdapterOptions(), skipped => cli.Consoles.Warn(skipped));
                 cli.Consoles.Info($"Listing resources in subscription {sub}{(groups.Length > 0 ? $", resource group {groups[0]}" : "")}…");
                 var items = new List<InventoryItem>();
                 await foreach (var item in engine.Inventory.ListAsync(scope, ct))
@@ -83,12 +83,7 @@ internal static class PlanCommand
 
                 return ExitCodes.Ok;
             }
-            catch (Exception ex) when (ex is AuthenticationFailedException or CredentialUnavailableException)
-            {
-                cli.Consoles.Error("could not sign in to Azure (DefaultAzureCredential): " + ex.Message.Split('\n')[0] + " Run 'az login' or set AZURE_CLIENT_ID/AZURE_TENANT_ID/AZURE_CLIENT_SECRET.");
-                return ExitCodes.Failed;
-            }
-            catch (InvalidOperationException ex)
+            catch (InvalidOperationException ex) when (AzureAccess.Describe(ex, cli.Target) is null)
             {
                 cli.Consoles.Error(ex.Message);
                 return ExitCodes.Failed;

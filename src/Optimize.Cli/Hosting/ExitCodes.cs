@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>Bad input: an invalid policy, an unparsable payload, a bad option value. Nothing was changed.</summary>
     public const int BadInput = 2;
+
+    /// <summary>Not signed in to Azure, or the identity lacks a role: the one-line message names the fix (az login, the role, the scope).</summary>
+    public const int AccessDenied = 3;
 }

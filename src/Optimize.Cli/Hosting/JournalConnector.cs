@@ -1,5 +1,3 @@
-using Azure.Identity;
-using Microsoft.Extensions.Logging;
 using Optimize.Cli.Output;
 using Optimize.Journal;
 using Optimize.Journal.Tables;
@@ -11,17 +9,19 @@ namespace Optimize.Cli.Hosting;
 /// Opens the journal a command asked for: a connection string, a table endpoint (DefaultAzureCredential), <c>memory</c>,
 /// or by default the local Azurite under <c>.optimize/azurite</c>, started (and installed with npm) when needed.
 /// </summary>
-internal sealed class JournalConnector(Consoles consoles, ILoggerFactory loggers)
+/// <remarks>
+/// Sign-in and permission failures are not caught here: they reach <see cref="CliApp"/>, which prints one line naming
+/// the fix (see <see cref="AzureAccess"/>) with the <see cref="CliContext.Target"/> set here.
+/// </remarks>
+internal sealed class JournalConnector(CliContext cli)
 {
     /// <summary>Opens the journal; null (with the reason printed) when it cannot.</summary>
-    /// <param name="connection">The <c>--journal</c> value, or null.</param>
-    /// <param name="forHistory">True for commands that only read: they refuse an in-memory fallback.</param>
-    /// <param name="resetLocal">Clears the local Azurite journal first (the demo starts from a clean slate; never done to a journal named by --journal).</param>
-    /// <param name="cancellationToken">Cancels.</param>
-    public async Task<JournalHandle?> OpenAsync(string? connection, bool forHistory, CancellationToken cancellationToken, bool resetLocal = false)
+    public async Task<JournalHandle?> OpenAsync(JournalRequest request, CancellationToken cancellationToken)
     {
-        _ = loggers;
-        connection ??= Environment.GetEnvironmentVariable(JournalOptions.EnvironmentVariable);
+        var consoles = cli.Consoles;
+        var forHistory = request.ForHistory;
+        var connection = Resolve(request, cli.Env);
+
         if (string.Equals(connection, "memory", StringComparison.OrdinalIgnoreCase))
         {
             if (forHistory)
@@ -37,9 +37,19 @@ internal sealed class JournalConnector(Consoles consoles, ILoggerFactory loggers
         {
             if (!string.IsNullOrWhiteSpace(connection))
             {
-                TableJournal journal = connection.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-                    ? TableJournalFactory.FromEndpoint(new Uri(connection), new DefaultAzureCredential())
-                    : TableJournalFactory.FromConnectionString(connection);
+                TableJournal journal;
+                if (connection.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+                {
+                    var endpoint = new Uri(connection);
+                    cli.Target = AccessTarget.JournalEndpoint(endpoint);
+                    journal = TableJournalFactory.FromEndpoint(endpoint, cli.Credential());
+                }
+                else
+                {
+                    cli.Target = AccessTarget.JournalKey();
+                    journal = TableJournalFactory.FromConnectionString(connection);
+                }
+
                 await journal.CreateTablesIfNotExistsAsync(cancellationToken);
                 return new JournalHandle(journal, null);
             }
@@ -58,7 +68,7 @@ internal sealed class JournalConnector(Consoles consoles, ILoggerFactory loggers
             }
 
             var local = await azurite.CreateJournalAsync(cancellationToken: cancellationToken);
-            if (resetLocal)
+            if (request.ResetLocal)
             {
                 // Each demo is a new simulated world; its journal starts clean (a journal named by --journal never is).
                 await local.DeleteTablesAsync(cancellationToken);
@@ -68,7 +78,7 @@ internal sealed class JournalConnector(Consoles consoles, ILoggerFactory loggers
 
             return new JournalHandle(local, azurite);
         }
-        catch (JournalUnavailableException ex)
+        catch (JournalUnavailableException ex) when (AzureAccess.Describe(ex, cli.Target) is null)
         {
             consoles.Error("the journal is unavailable: " + ex.Message);
             return null;
@@ -79,6 +89,10 @@ internal sealed class JournalConnector(Consoles consoles, ILoggerFactory loggers
             return null;
         }
     }
+
+    /// <summary>The journal a request names: <c>--journal</c>, else <c>$OPTIMIZE_JOURNAL_CONNECTION</c> when the command reads it, else null (local).</summary>
+    public static string? Resolve(JournalRequest request, Func<string, string?> environment) =>
+        request.Connection ?? (request.ReadEnvironment && environment(JournalOptions.EnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null);
 
     private sealed class ConsoleLog(Consoles consoles) : TextWriter
     {
@@ -92,6 +106,28 @@ internal sealed class JournalConnector(Consoles consoles, ILoggerFactory loggers
             return Task.CompletedTask;
         }
     }
+}
+
+/// <summary>Which journal a command wants, and how.</summary>
+internal sealed record JournalRequest
+{
+    /// <summary>The <c>--journal</c> value, or null.</summary>
+    public string? Connection { get; init; }
+
+    /// <summary>True for commands that only read (history, changes, purge): they refuse an in-memory fallback.</summary>
+    public bool ForHistory { get; init; }
+
+    /// <summary>Clears the local Azurite journal first (the demo starts from a clean slate; never done to a journal named by --journal).</summary>
+    public bool ResetLocal { get; init; }
+
+    /// <summary>
+    /// Falls back to <c>$OPTIMIZE_JOURNAL_CONNECTION</c> when no <c>--journal</c> is given. False for demo and backtest:
+    /// that variable is the Function App's production journal, and a simulation never writes into it.
+    /// </summary>
+    public bool ReadEnvironment { get; init; } = true;
+
+    /// <summary>What demo and backtest ask for: the named journal or their own local one, never the production setting.</summary>
+    public static JournalRequest ForSimulation(string? connection) => new() { Connection = connection, ResetLocal = true, ReadEnvironment = false };
 }
 
 /// <summary>An open journal and the local Azurite behind it, if this process started one.</summary>

@@ -35,8 +35,12 @@ internal sealed class Consoles
         }
 
         RawOut = stdout ?? Console.Out;
+        plainErr = stderr is not null || Console.IsErrorRedirected ? stderr ?? Console.Error : null;
         Interactive = interactive && stderr is null && !Console.IsErrorRedirected;
     }
+
+    // Redirected standard error gets messages unwrapped, one line each (logs and greps); a terminal gets colour.
+    private readonly TextWriter? plainErr;
 
     /// <summary>Reports.</summary>
     public IAnsiConsole Out { get; }
@@ -50,9 +54,25 @@ internal sealed class Consoles
     /// <summary>True when standard error is a terminal: live progress bars; otherwise one line per step.</summary>
     public bool Interactive { get; }
 
-    public void Warn(string message) => Err.MarkupLine($"[yellow]warning:[/] {Markup.Escape(message)}");
+    public void Warn(string message) => Line("yellow", "warning: ", message);
 
-    public void Error(string message) => Err.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+    public void Error(string message) => Line("red", "error: ", message);
 
-    public void Info(string message) => Err.MarkupLine($"[grey]{Markup.Escape(message)}[/]");
+    public void Info(string message) => Line("grey", "", message);
+
+    private void Line(string color, string label, string message)
+    {
+        if (plainErr is not null)
+        {
+            plainErr.WriteLine(label + message);
+        }
+        else if (label.Length > 0)
+        {
+            Err.MarkupLine($"[{color}]{label}[/]{Markup.Escape(message)}");
+        }
+        else
+        {
+            Err.MarkupLine($"[{color}]{Markup.Escape(message)}[/]");
+        }
+    }
 }

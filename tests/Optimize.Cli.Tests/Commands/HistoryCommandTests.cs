@@ -2,6 +2,7 @@ using System.Text.Json;
 
 namespace Optimize.Cli.Tests.Commands;
 
+[Collection(AzuriteDefaultTables.Name)]
 public sealed class HistoryCommandTests
 {
     [Fact]
@@ -17,6 +18,11 @@ public sealed class HistoryCommandTests
 
             Assert.Skip("Azurite not running: run ./test.sh, which starts it (needs Node 20+).");
         }
+
+        // A demo never clears a journal named by --journal, and a resource with a change already journaled is not planned
+        // again: start from empty tables (only this test uses the default table prefix on the test Azurite).
+        var tables = Optimize.Journal.Tables.TableJournalFactory.FromConnectionString(connection);
+        await tables.DeleteTablesAsync(TestContext.Current.CancellationToken);
 
         var demo = await CliRunner.RunAsync("demo", "--journal", connection, "--json", "--days", "1");
         Assert.Equal(0, demo.ExitCode);
