@@ -24,9 +24,15 @@ internal static class MetricMap
 {
     private static readonly Dictionary<ResourceKind, (string Namespace, MetricMapping[] Mappings)> Map = new()
     {
-        // VM: memory% = 100 − "Available Memory Percentage" (platform metric, no agent needed).
+        // VM: memory% = 100 − "Available Memory Percentage" (platform metric, no agent needed). Held to the published
+        // supported-metrics tables by MetricMapContractTests.
         [ResourceKind.VirtualMachine] = ("Microsoft.Compute/virtualMachines", ComputeMappings()),
-        [ResourceKind.ScaleSet] = ("Microsoft.Compute/virtualMachineScaleSets", ComputeMappings()),
+        // Scale set: the type publishes "Available Memory Bytes" only, no memory percentage; memory% would need the SKU's
+        // memory in effect at each point, so it is not read (the advisor then reports no memory data rather than a 400).
+        [ResourceKind.ScaleSet] = ("Microsoft.Compute/virtualMachineScaleSets",
+        [
+            new(MetricNames.Cpu, [new("Percentage CPU", "average")], v => v[0]),
+        ]),
         [ResourceKind.AppServicePlan] = ("Microsoft.Web/serverfarms",
         [
             new(MetricNames.Cpu, [new("CpuPercentage", "average")], v => v[0]),
@@ -34,10 +40,12 @@ internal static class MetricMap
         ]),
 
         // Flex app: response time in seconds → ms; errors% = 100·Http5xx/Requests (0 when no requests); memory% = average
-        // working set (bytes) / instance memory, the memory coming from the app's configuration as listed by the inventory.
-        // Instances have no platform metric for Flex: not read.
+        // working set (bytes) / instance memory, the memory coming from the app's configuration as listed by the inventory;
+        // cpu from CpuPercentage ("for Flex Consumption function apps only") and instances from InstanceCount.
         [ResourceKind.FunctionApp] = ("Microsoft.Web/sites",
         [
+            new(MetricNames.Cpu, [new("CpuPercentage", "average")], v => v[0]),
+            new(MetricNames.Instances, [new("InstanceCount", "average")], v => v[0]),
             new(MetricNames.Memory, [new("AverageMemoryWorkingSet", "average")], v => v[0], PercentOfInstanceMemory: true),
             new(MetricNames.LatencyMs, [new("HttpResponseTime", "average")], v => v[0] * 1000.0),
             new(MetricNames.ErrorPercent, [new("Http5xx", "total"), new("Requests", "total")],

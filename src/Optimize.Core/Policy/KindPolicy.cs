@@ -44,12 +44,13 @@ public sealed record KindPolicy
         ProtectPercentile = kind == ResourceKind.FunctionApp ? "p99" : "p95",
         Guards = kind switch
         {
-            // An autoscale setting emits only its observed rule metric (cpu) and capacity (instances).
-            ResourceKind.AutoscaleSetting =>
+            // An autoscale setting emits only its observed rule metric (cpu) and capacity (instances). A scale set's
+            // platform metrics have no memory percentage (only Available Memory Bytes), so memory is not guarded there.
+            ResourceKind.AutoscaleSetting or ResourceKind.ScaleSet =>
             [
                 new GuardSpec(MetricNames.Cpu, "p95", AbsoluteMax: 90),
             ],
-            ResourceKind.VirtualMachine or ResourceKind.ScaleSet =>
+            ResourceKind.VirtualMachine =>
             [
                 new GuardSpec(MetricNames.Cpu, "p95", AbsoluteMax: 90),
                 new GuardSpec(MetricNames.Memory, "max", AbsoluteMax: 95),

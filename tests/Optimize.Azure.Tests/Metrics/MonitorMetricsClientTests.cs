@@ -161,19 +161,6 @@ public sealed class MonitorMetricsClientTests
         Assert.Contains("metrics:getBatch", ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void MetricMap_SiteMetrics_ExistInTheGetMetricDefinitionsExample()
-    {
-        var definitions = ArmExample.Load("Microsoft.Insights/2024-02-01/GetMetricDefinitions.json").Body()!["value"]!.AsArray()
-            .Select(d => d!["name"]!["value"]!.GetValue<string>()).ToHashSet();
-        var mapped = MetricMap.For(ResourceKind.FunctionApp, MetricNames.All).SelectMany(m => m.Inputs).Select(i => i.Name).ToArray();
-
-        // HttpResponseTime replaced AverageResponseTime (deprecated); the example predates it and lists the old name.
-        Assert.All(mapped, name => Assert.True(definitions.Contains(name) || (name == "HttpResponseTime" && definitions.Contains("AverageResponseTime")), name));
-        Assert.Contains("Http5xx", mapped);
-        Assert.Contains("Requests", mapped);
-    }
-
     [Theory]
     [InlineData(2048, 50.0)]
     [InlineData(null, null)]
