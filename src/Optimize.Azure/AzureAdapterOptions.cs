@@ -45,9 +45,6 @@ public sealed class AzureAdapterOptions
     /// <summary>Rows per Resource Graph page (<c>options.$top</c>, at most 1000). Default 1000.</summary>
     public int ResourceGraphPageSize { get; set; } = 1000;
 
-    /// <summary>Price App Service plans with the Linux meters (true) or the Windows ones (false). Default false.</summary>
-    public bool AppServiceLinux { get; set; }
-
     /// <summary>Azure Resource Manager endpoint. Default public cloud.</summary>
     public Uri ArmEndpoint { get; set; } = new("https://management.azure.com");
 

@@ -46,7 +46,7 @@ public static class AzureAdapters
             inventory,
             new MonitorMetricsClient(arm, metricsPlane, options, inventory.InstanceMemoryMb),
             configuration,
-            new RetailPriceBook(prices, options),
+            new RetailPriceBook(prices),
             (subscription, regions, fallback, ct) => LoadCatalogAsync(arm, subscription, regions, fallback, ct));
     }
 

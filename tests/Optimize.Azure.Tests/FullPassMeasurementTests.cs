@@ -109,7 +109,7 @@ public sealed class FullPassMeasurementTests
         var afterMetrics = Snapshot(env);
         var keys = items.Where(i => i.Config is VmConfig or ScaleSetConfig)
             .Select(i => new PriceKey(i.Resource.Kind, i.Config is VmConfig v ? v.Size : ((ScaleSetConfig)i.Config).Sku, i.Resource.Location)).ToArray();
-        var sheet = await engine.Prices.GetPricesAsync(keys, TestContext.Current.CancellationToken);
+        var sheet = await engine.Prices.GetPricesAsync(keys, "USD", TestContext.Current.CancellationToken);
         var afterPrices = Snapshot(env);
 
         // Lower bound: ⌈n/50⌉ per (subscription, region, metric namespace).

@@ -45,6 +45,35 @@ internal static class InventoryProjection
     }
 
     /// <summary>
+    /// Whose meters price the row. App Service plans: Linux when <c>kind</c> contains <c>linux</c> or <c>properties.reserved</c> is
+    /// true, Windows otherwise (ARM's default). VMs (<c>properties</c>) and scale sets (<c>properties.virtualMachineProfile</c>):
+    /// Windows when <c>storageProfile.osDisk.osType</c> is Windows (or, without it, an <c>osProfile.windowsConfiguration</c> is
+    /// present), unless <c>licenseType</c> is <c>Windows_Server</c>/<c>Windows_Client</c> (Azure Hybrid Benefit: the base, Linux,
+    /// rate); Linux otherwise. Flex Consumption apps are Linux only.
+    /// </summary>
+    public static OsFamily OsOf(ResourceKind kind, JsonNode row)
+    {
+        var properties = row["properties"];
+        switch (kind)
+        {
+            case ResourceKind.AppServicePlan:
+                var linux = (Text(row["kind"]) ?? string.Empty).Contains("linux", StringComparison.OrdinalIgnoreCase)
+                    || (properties?["reserved"] is JsonValue r && r.TryGetValue<bool>(out var reserved) && reserved);
+                return linux ? OsFamily.Linux : OsFamily.Windows;
+            case ResourceKind.VirtualMachine or ResourceKind.ScaleSet:
+                var profile = kind == ResourceKind.ScaleSet ? properties?["virtualMachineProfile"] : properties;
+                var osType = Text(profile?["storageProfile"]?["osDisk"]?["osType"]);
+                var windows = osType is null ? profile?["osProfile"]?["windowsConfiguration"] is JsonObject : osType.Equals("Windows", StringComparison.OrdinalIgnoreCase);
+                var hybridBenefit = Text(profile?["licenseType"]) is "Windows_Server" or "Windows_Client";
+                return windows && !hybridBenefit ? OsFamily.Windows : OsFamily.Linux;
+            default:
+                return OsFamily.Linux;
+        }
+    }
+
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    /// <summary>
     /// The item, or null with a reason when the row is not in scope or its configuration is absent (a Flex app whose
     /// functionAppConfig the source omits returns a reference with a null config: the caller reads it directly).
     /// </summary>
@@ -66,7 +95,10 @@ internal static class InventoryProjection
         var tags = (row["tags"] as JsonObject)?
             .Where(t => t.Value is JsonValue)
             .ToDictionary(t => t.Key, t => t.Value!.ToString(), StringComparer.OrdinalIgnoreCase) ?? [];
-        var resource = new ResourceRef(id, kind.Value, location.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant(), tags);
+        var resource = new ResourceRef(id, kind.Value, location.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant(), tags)
+        {
+            Os = OsOf(kind.Value, row),
+        };
         try
         {
             ResourceConfig? config = kind switch

@@ -9,9 +9,12 @@ namespace Optimize.Azure.Pricing;
 
 /// <summary>
 /// Retail prices from <c>GET https://prices.azure.com/api/retail/prices?api-version=2023-01-01-preview&amp;$filter=…</c> (no auth),
-/// following <c>NextPageLink</c>, cached per (region, service) for the process lifetime (VM items per SKU fetched once).
-/// Meters: VMs and scale sets by <c>armSkuName</c> (Linux pay-as-you-go: no Spot, Low Priority or Windows); App Service plans by
-/// <c>skuName</c> without spaces (<c>P1 v3</c> → <c>P1v3</c>) in the Windows or Linux plan product; Flex Consumption by the
+/// following <c>NextPageLink</c>, cached per (currency, region, service) for the process lifetime (VM items per SKU fetched once).
+/// Every request carries <c>currencyCode='{currency}'</c> (the policy's <c>savings.currency</c>) and only items in that currency
+/// are used; a currency the API does not publish is refused before any call (<see cref="PriceCurrencies"/>).
+/// Meters: VMs and scale sets by <c>armSkuName</c>, pay-as-you-go (no Spot or Low Priority), the Windows product for a
+/// <see cref="OsFamily.Windows"/> key and a non-Windows one otherwise; App Service plans by <c>skuName</c> without spaces
+/// (<c>P1 v3</c> → <c>P1v3</c>) in the Linux plan product for a Linux key, the Windows one otherwise; Flex Consumption by the
 /// on-demand GB-second meter. No official client package exists for this public API.
 /// </summary>
 public sealed class RetailPriceBook : IPriceBook
@@ -21,45 +24,40 @@ public sealed class RetailPriceBook : IPriceBook
 
     private const string Call = "GET prices.azure.com/api/retail/prices";
     private readonly AzureHttp _http;
-    private readonly string _currency;
-    private readonly bool _linuxPlans;
     private readonly SemaphoreSlim _lock = new(1, 1);
-    private readonly Dictionary<(string Region, string Service), CacheEntry> _cache = [];
+    private readonly Dictionary<(string Currency, string Region, string Service), CacheEntry> _cache = [];
 
-    internal RetailPriceBook(AzureHttp http, AzureAdapterOptions options, string currency = "USD")
-    {
-        _http = http;
-        _currency = currency;
-        _linuxPlans = options.AppServiceLinux;
-    }
+    internal RetailPriceBook(AzureHttp http) => _http = http;
 
     /// <summary>Number of HTTP pages fetched so far (for the full-pass measurement).</summary>
     public int PagesFetched { get; private set; }
 
     /// <inheritdoc />
-    public async Task<PriceSheet> GetPricesAsync(IReadOnlyCollection<PriceKey> keys, CancellationToken cancellationToken = default)
+    /// <exception cref="PriceCurrencyException"><paramref name="currency"/> is not published by the API (nothing is fetched).</exception>
+    public async Task<PriceSheet> GetPricesAsync(IReadOnlyCollection<PriceKey> keys, string currency, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
+        PriceCurrencies.EnsureSupported(currency);
         var prices = new List<Price>();
         foreach (var group in keys.Distinct().GroupBy(k => (Region: k.Region.ToLowerInvariant(), Service: ServiceOf(k.Kind))))
         {
-            var items = await ItemsAsync(group.Key.Region, group.Key.Service, [.. group.Select(k => k.Sku)], cancellationToken).ConfigureAwait(false);
+            var items = await ItemsAsync(currency, group.Key.Region, group.Key.Service, [.. group.Select(k => k.Sku)], cancellationToken).ConfigureAwait(false);
             foreach (var key in group)
             {
-                var item = Select(key, items);
+                var item = Select(key, currency, items);
                 if (item is not null)
                 {
                     prices.Add(new Price(
                         key,
                         item["retailPrice"]!.GetValue<decimal>(),
                         item["unitOfMeasure"]!.GetValue<string>(),
-                        item["currencyCode"]?.GetValue<string>() ?? _currency,
+                        currency,
                         item["meterId"]!.GetValue<string>()));
                 }
             }
         }
 
-        return new PriceSheet(prices, _currency);
+        return new PriceSheet(prices, currency);
     }
 
     /// <summary>The retail service name of a kind.</summary>
@@ -72,9 +70,10 @@ public sealed class RetailPriceBook : IPriceBook
     };
 
     /// <summary>The item that prices <paramref name="key"/>, or null.</summary>
-    internal JsonNode? Select(PriceKey key, IEnumerable<JsonNode> items)
+    internal static JsonNode? Select(PriceKey key, string currency, IEnumerable<JsonNode> items)
     {
-        var candidates = items.Where(i => Text(i, "type") == "Consumption" && Text(i, "currencyCode") is var c && (c.Length == 0 || c == _currency));
+        var windows = key.Os == OsFamily.Windows;
+        var candidates = items.Where(i => Text(i, "type") == "Consumption" && Text(i, "currencyCode") == currency);
         candidates = key.Kind switch
         {
             ResourceKind.VirtualMachine or ResourceKind.ScaleSet => candidates.Where(i =>
@@ -82,12 +81,12 @@ public sealed class RetailPriceBook : IPriceBook
                 && Text(i, "unitOfMeasure") == "1 Hour"
                 && !Text(i, "skuName").Contains("Spot", StringComparison.OrdinalIgnoreCase)
                 && !Text(i, "skuName").Contains("Low Priority", StringComparison.OrdinalIgnoreCase)
-                && !Text(i, "productName").Contains("Windows", StringComparison.OrdinalIgnoreCase)),
+                && Text(i, "productName").Contains("Windows", StringComparison.OrdinalIgnoreCase) == windows),
             ResourceKind.AppServicePlan => candidates.Where(i =>
                 (Text(i, "skuName").Replace(" ", string.Empty, StringComparison.Ordinal).Equals(key.Sku, StringComparison.OrdinalIgnoreCase)
                     || Text(i, "armSkuName").Equals(key.Sku, StringComparison.OrdinalIgnoreCase))
                 && Text(i, "unitOfMeasure") == "1 Hour"
-                && Text(i, "productName").Contains("Linux", StringComparison.OrdinalIgnoreCase) == _linuxPlans),
+                && Text(i, "productName").Contains("Linux", StringComparison.OrdinalIgnoreCase) == !windows),
             ResourceKind.FunctionApp when key.Sku.Equals(PriceSkus.FlexConsumptionGbSecond, StringComparison.OrdinalIgnoreCase) => candidates.Where(i =>
                 (Text(i, "productName") + " " + Text(i, "skuName")).Contains("Flex", StringComparison.OrdinalIgnoreCase)
                 && Text(i, "unitOfMeasure").Contains("GB Second", StringComparison.OrdinalIgnoreCase)
@@ -102,15 +101,15 @@ public sealed class RetailPriceBook : IPriceBook
             .FirstOrDefault();
     }
 
-    private async Task<IReadOnlyList<JsonNode>> ItemsAsync(string region, string service, string[] skus, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<JsonNode>> ItemsAsync(string currency, string region, string service, string[] skus, CancellationToken cancellationToken)
     {
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (!_cache.TryGetValue((region, service), out var entry))
+            if (!_cache.TryGetValue((currency, region, service), out var entry))
             {
                 entry = new CacheEntry();
-                _cache[(region, service)] = entry;
+                _cache[(currency, region, service)] = entry;
             }
 
             var baseFilter = $"serviceName eq '{service}' and armRegionName eq '{region}' and priceType eq 'Consumption'";
@@ -120,12 +119,12 @@ public sealed class RetailPriceBook : IPriceBook
                 foreach (var chunk in missing.Chunk(10))
                 {
                     var skuFilter = string.Join(" or ", chunk.Select(s => $"armSkuName eq '{s.Replace("'", string.Empty, StringComparison.Ordinal)}'"));
-                    await FetchAsync($"{baseFilter} and ({skuFilter})", entry.Items, cancellationToken).ConfigureAwait(false);
+                    await FetchAsync(currency, $"{baseFilter} and ({skuFilter})", entry.Items, cancellationToken).ConfigureAwait(false);
                 }
             }
             else if (!entry.Complete)
             {
-                await FetchAsync(baseFilter, entry.Items, cancellationToken).ConfigureAwait(false);
+                await FetchAsync(currency, baseFilter, entry.Items, cancellationToken).ConfigureAwait(false);
                 entry.Complete = true;
             }
 
@@ -137,9 +136,9 @@ public sealed class RetailPriceBook : IPriceBook
         }
     }
 
-    private async Task FetchAsync(string filter, List<JsonNode> into, CancellationToken cancellationToken)
+    private async Task FetchAsync(string currency, string filter, List<JsonNode> into, CancellationToken cancellationToken)
     {
-        Uri? next = new($"{_http.Options.PricesEndpoint.AbsoluteUri}?api-version={ApiVersion}&currencyCode='{_currency}'&$filter={Uri.EscapeDataString(filter)}");
+        Uri? next = new($"{_http.Options.PricesEndpoint.AbsoluteUri}?api-version={ApiVersion}&currencyCode='{currency}'&$filter={Uri.EscapeDataString(filter)}");
         while (next is not null)
         {
             var response = await _http.SendAsync(RequestMethod.Get, next, null, Call, "none (public API)", cancellationToken).ConfigureAwait(false);

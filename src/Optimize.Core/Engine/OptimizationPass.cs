@@ -66,7 +66,7 @@ public sealed partial class OptimizationPass
             timings.Add(new("inventory", sw.Elapsed, $"{analyzable.Count + early.Count} resources, {analyzable.Count} to analyze"));
 
             sw.Restart();
-            var prices = await LoadPricesAsync(analyzable, cancellationToken);
+            var prices = await LoadPricesAsync(analyzable, policy.Savings.Currency, cancellationToken);
             timings.Add(new("prices", sw.Elapsed, $"{prices.Count} prices"));
 
             sw.Restart();
@@ -120,8 +120,9 @@ public sealed partial class OptimizationPass
         string.Create(CultureInfo.InvariantCulture, $"pass-{at.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{Random.Shared.Next(0x10000):x4}");
 
     /// <summary>Step 2: every candidate price in the regions present. Scale sets are priced by VM size; autoscale
-    /// settings by their target; Flex apps by the GB-second meter.</summary>
-    private async Task<PriceSheet> LoadPricesAsync(List<InventoryItem> items, CancellationToken ct)
+    /// settings by their target; Flex apps by the GB-second meter. VM and plan SKUs on both Windows and Linux meters (one
+    /// Retail Prices response holds both), in the policy's currency.</summary>
+    private async Task<PriceSheet> LoadPricesAsync(List<InventoryItem> items, string currency, CancellationToken ct)
     {
         var keys = new HashSet<PriceKey>();
         foreach (var region in items.Select(i => i.Resource.Location.ToLowerInvariant()).Distinct())
@@ -131,11 +132,13 @@ public sealed partial class OptimizationPass
             {
                 foreach (var sku in _ports.Catalog.Candidates(kind, region))
                 {
-                    keys.Add(new PriceKey(kind, sku.Name, region));
+                    keys.Add(new PriceKey(kind, sku.Name, region, OsFamily.Linux));
+                    keys.Add(new PriceKey(kind, sku.Name, region, OsFamily.Windows));
                 }
             }
         }
 
-        return await _ports.Prices.GetPricesAsync(keys, ct);
+        var sheet = await _ports.Prices.GetPricesAsync(keys, currency, ct);
+        return sheet.Currency == currency ? sheet : throw new PriceCurrencyException($"The price book answered in {sheet.Currency}, not in savings.currency {currency}.");
     }
 }

@@ -42,6 +42,10 @@ public sealed record ResourceRef
     /// <summary>The resource's tags (names compared case-insensitively by policy).</summary>
     public IReadOnlyDictionary<string, string> Tags { get; }
 
+    /// <summary>Whose meters price it: read by the inventory per VM, scale set and App Service plan (Linux when unknown).
+    /// Not part of equality.</summary>
+    public OsFamily Os { get; init; }
+
     /// <summary>The subscription id segment of <see cref="Id"/>.</summary>
     [JsonIgnore]
     public string SubscriptionId => Segment(1);

@@ -8,6 +8,8 @@ namespace Optimize.Pricing;
 /// multiplier (unknown regions price as eastus): defaults, NOT a quote. Real passes use the Azure retail adapter.
 /// Scale sets price from the VM meter of their size; a <see cref="ResourceKind.ScaleSet"/> key is answered with the
 /// same price. Flex Consumption is one meter per region: <see cref="PriceSkus.FlexConsumptionGbSecond"/>, per GB-second.
+/// USD only: a request in any other currency is refused with <see cref="PriceCurrencyException"/> (no exchange rate is
+/// guessed, no USD number is labelled as another currency). Linux meters only: a Windows key is absent from the sheet.
 /// </summary>
 public sealed class BuiltInPriceBook : IPriceBook
 {
@@ -15,10 +17,18 @@ public sealed class BuiltInPriceBook : IPriceBook
     public static BuiltInPriceBook Default { get; } = new();
 
     /// <inheritdoc />
-    public Task<PriceSheet> GetPricesAsync(IReadOnlyCollection<PriceKey> keys, CancellationToken cancellationToken = default)
+    /// <exception cref="PriceCurrencyException"><paramref name="currency"/> is not USD.</exception>
+    public Task<PriceSheet> GetPricesAsync(IReadOnlyCollection<PriceKey> keys, string currency, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
         cancellationToken.ThrowIfCancellationRequested();
+        if (!string.Equals(currency, Currency, StringComparison.Ordinal))
+        {
+            throw new PriceCurrencyException(
+                $"The built-in (offline) price book has USD prices only, but savings.currency is '{currency}'. "
+                + "Set savings.currency to USD to use it, or price with the Azure Retail Prices API (optimize plan, the Function App).");
+        }
+
         var prices = new List<Price>(keys.Count);
         foreach (var key in keys)
         {
@@ -34,10 +44,15 @@ public sealed class BuiltInPriceBook : IPriceBook
     /// <summary>Currency of every built-in price.</summary>
     public const string Currency = "USD";
 
-    /// <summary>The price of <paramref name="key"/>, or null when the SKU has no built-in price.</summary>
+    /// <summary>The price of <paramref name="key"/>, or null when the SKU has no built-in price (every Windows key).</summary>
     public static Price? Find(PriceKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
+        if (key.Os == OsFamily.Windows && key.Kind != ResourceKind.FunctionApp)
+        {
+            return null;
+        }
+
         var multiplier = BuiltInPrices.RegionMultiplier(key.Region);
         switch (key.Kind)
         {

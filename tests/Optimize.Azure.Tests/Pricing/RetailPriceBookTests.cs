@@ -9,14 +9,14 @@ namespace Optimize.Azure.Tests.Pricing;
 
 public sealed class RetailPriceBookTests
 {
-    private static JsonNode Item(string file) => JsonNode.Parse(File.ReadAllText(RepoPaths.SharedFile("fixtures/prices/" + file)))!;
+    internal static JsonNode Item(string file) => JsonNode.Parse(File.ReadAllText(RepoPaths.SharedFile("fixtures/prices/" + file)))!;
 
     /// <summary>The published items are single Items[] elements: wrap them in the API's envelope.</summary>
-    private static CannedResponse Envelope(string? next, params JsonNode[] items) =>
+    internal static CannedResponse Envelope(string? next, params JsonNode[] items) =>
         new(200, new JsonObject { ["BillingCurrency"] = "USD", ["CustomerEntityId"] = "Default", ["CustomerEntityType"] = "Retail", ["Items"] = new JsonArray(items), ["NextPageLink"] = next, ["Count"] = items.Length }.ToJsonString());
 
     /// <summary>The published F16s item turned into a pay-as-you-go Linux item of <paramref name="sku"/>.</summary>
-    private static JsonNode LinuxHourly(string sku, decimal price, string meterId)
+    internal static JsonNode LinuxHourly(string sku, decimal price, string meterId)
     {
         var item = Item("azure-retail-prices.md__item-consumption-vm-F16s-spot-devtest.json");
         item["type"] = "Consumption";
@@ -30,7 +30,7 @@ public sealed class RetailPriceBookTests
         return item;
     }
 
-    private static RetailPriceBook Book(TestEnv env) => new(env.Anonymous(), env.Options);
+    private static RetailPriceBook Book(TestEnv env) => new(env.Anonymous());
 
     [Fact]
     public async Task GetPricesAsync_PublishedSpotDevTestReservationAndEurItems_AreNeverUsedForPayAsYouGo()
@@ -41,7 +41,7 @@ public sealed class RetailPriceBookTests
             Item("azure-retail-prices.md__item-reservation-vm-E64v4.json"),
             Item("azure-retail-prices.md__item-consumption-vm-F16s-spot-EUR.json")));
 
-        var sheet = await Book(env).GetPricesAsync([new PriceKey(ResourceKind.VirtualMachine, "Standard_F16s", "westeurope"), new PriceKey(ResourceKind.VirtualMachine, "Standard_E64_v4", "westeurope")], TestContext.Current.CancellationToken);
+        var sheet = await Book(env).GetPricesAsync([new PriceKey(ResourceKind.VirtualMachine, "Standard_F16s", "westeurope"), new PriceKey(ResourceKind.VirtualMachine, "Standard_E64_v4", "westeurope")], "USD", TestContext.Current.CancellationToken);
 
         Assert.Equal(0, sheet.Count);
     }
@@ -57,8 +57,8 @@ public sealed class RetailPriceBookTests
         var book = Book(env);
         PriceKey[] keys = [new(ResourceKind.VirtualMachine, "Standard_D2s_v5", "westeurope"), new(ResourceKind.ScaleSet, "Standard_D4s_v5", "westeurope")];
 
-        var sheet = await book.GetPricesAsync(keys, TestContext.Current.CancellationToken);
-        var again = await book.GetPricesAsync(keys, TestContext.Current.CancellationToken);
+        var sheet = await book.GetPricesAsync(keys, "USD", TestContext.Current.CancellationToken);
+        var again = await book.GetPricesAsync(keys, "USD", TestContext.Current.CancellationToken);
 
         Assert.Equal(0.096m, sheet.Find(keys[0])!.UnitPrice);
         Assert.Equal(0.192m, sheet.Find(keys[1])!.UnitPrice);
@@ -82,7 +82,7 @@ public sealed class RetailPriceBookTests
         var env = new TestEnv();
         env.Transport.On("GET", "prices.azure.com", Envelope(null, windows, spot, LinuxHourly("Standard_D2s_v5", 0.096m, "m-d2"), LinuxHourly("Standard_D4s_v5", 0.192m, "m-d4")));
 
-        var sheet = await Book(env).GetPricesAsync([new PriceKey(ResourceKind.VirtualMachine, "Standard_D4s_v5", "westeurope"), new PriceKey(ResourceKind.VirtualMachine, "Standard_D2s_v5", "westeurope")], TestContext.Current.CancellationToken);
+        var sheet = await Book(env).GetPricesAsync([new PriceKey(ResourceKind.VirtualMachine, "Standard_D4s_v5", "westeurope"), new PriceKey(ResourceKind.VirtualMachine, "Standard_D2s_v5", "westeurope")], "USD", TestContext.Current.CancellationToken);
 
         var before = sheet.Find(new PriceKey(ResourceKind.VirtualMachine, "Standard_D4s_v5", "westeurope"))!;
         var after = sheet.Find(new PriceKey(ResourceKind.VirtualMachine, "Standard_D2s_v5", "westeurope"))!;
@@ -110,9 +110,12 @@ public sealed class RetailPriceBookTests
             .On(r => r.Query("$filter").Contains("'Azure App Service'", StringComparison.Ordinal), _ => Envelope(null, plan, linuxPlan))
             .On(r => r.Query("$filter").Contains("'Functions'", StringComparison.Ordinal), _ => Envelope(null, flex));
 
-        var sheet = await Book(env).GetPricesAsync([new PriceKey(ResourceKind.AppServicePlan, "P1v3", "westeurope"), new PriceKey(ResourceKind.FunctionApp, "FlexConsumption", "westeurope")], TestContext.Current.CancellationToken);
+        PriceKey windowsPlan = new(ResourceKind.AppServicePlan, "P1v3", "westeurope", OsFamily.Windows);
+        PriceKey linuxKey = new(ResourceKind.AppServicePlan, "P1v3", "westeurope", OsFamily.Linux);
+        var sheet = await Book(env).GetPricesAsync([windowsPlan, linuxKey, new PriceKey(ResourceKind.FunctionApp, "FlexConsumption", "westeurope")], "USD", TestContext.Current.CancellationToken);
 
-        Assert.Equal("m-p1v3", sheet.Find(new PriceKey(ResourceKind.AppServicePlan, "P1v3", "westeurope"))!.MeterId);
+        Assert.Equal("m-p1v3", sheet.Find(windowsPlan)!.MeterId);
+        Assert.Equal("m-p1v3-linux", sheet.Find(linuxKey)!.MeterId);
         Assert.Equal("1 GB Second", sheet.Find(new PriceKey(ResourceKind.FunctionApp, "FlexConsumption", "westeurope"))!.Unit);
     }
 }

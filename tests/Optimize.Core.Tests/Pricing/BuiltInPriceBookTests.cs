@@ -11,7 +11,7 @@ public sealed class BuiltInPriceBookTests
     {
         var keys = BuiltInCatalog.Default.All.Where(s => s.Kind != ResourceKind.FunctionApp).Select(s => new PriceKey(s.Kind, s.Name, "eastus")).ToList();
 
-        var sheet = await BuiltInPriceBook.Default.GetPricesAsync(keys, TestContext.Current.CancellationToken);
+        var sheet = await BuiltInPriceBook.Default.GetPricesAsync(keys, "USD", TestContext.Current.CancellationToken);
 
         Assert.Equal(keys.Count, sheet.Count);
         Assert.All(keys, k => Assert.True(sheet.Find(k)!.UnitPrice > 0, k.Sku));
@@ -45,6 +45,7 @@ public sealed class BuiltInPriceBookTests
     {
         var sheet = await BuiltInPriceBook.Default.GetPricesAsync(
             [new PriceKey(ResourceKind.VirtualMachine, "Standard_Z1", "eastus"), new PriceKey(ResourceKind.AutoscaleSetting, "x", "eastus")],
+            "USD",
             TestContext.Current.CancellationToken);
 
         Assert.Equal(0, sheet.Count);

@@ -40,7 +40,7 @@ public sealed class AppServicePlanAdvisor : Advisor<AppServicePlanConfig>
         var max = Math.Max(config.Workers, current.MaxWorkers > 0 ? current.MaxWorkers : config.Workers);
         var request = new SizingRequest(
             item, summary, context, context.Policy.Kinds.AppServicePlan, new FleetOption(current, config.Workers), MinimumWorkers(config.Workers), max, ladder, RequiredMetrics,
-            o => context.Prices.Find(new PriceKey(ResourceKind.AppServicePlan, o.Sku.Name, region)) is { } p ? Savings.MonthlyHourly(p, o.Count) : null,
+            o => context.Prices.Find(new PriceKey(ResourceKind.AppServicePlan, o.Sku.Name, region, item.Resource.Os)) is { } p ? Savings.MonthlyHourly(p, o.Count) : null,
             o => new AppServicePlanConfig(o.Sku.Name, o.Count),
             "workers");
         return SizingFlow.ToAdvice(request, SizingFlow.Evaluate(request));

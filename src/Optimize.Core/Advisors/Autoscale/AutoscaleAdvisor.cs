@@ -126,8 +126,8 @@ public sealed class AutoscaleAdvisor : Advisor<AutoscaleConfig>
         PriceKey? key = context.Inventory.TryGetValue(config.TargetResourceId, out var target)
             ? target.Config switch
             {
-                AppServicePlanConfig plan => new PriceKey(ResourceKind.AppServicePlan, plan.Sku, target.Resource.Location),
-                ScaleSetConfig set => new PriceKey(ResourceKind.VirtualMachine, set.Sku, target.Resource.Location),
+                AppServicePlanConfig plan => new PriceKey(ResourceKind.AppServicePlan, plan.Sku, target.Resource.Location, target.Resource.Os),
+                ScaleSetConfig set => new PriceKey(ResourceKind.VirtualMachine, set.Sku, target.Resource.Location, target.Resource.Os),
                 _ => null,
             }
             : null;

@@ -45,7 +45,7 @@ public sealed class ScaleSetAdvisor : Advisor<ScaleSetConfig>
         var max = Math.Max(config.Capacity, current.MaxWorkers > 0 ? current.MaxWorkers : DefaultMaxCapacity);
         var request = new SizingRequest(
             item, summary, context, context.Policy.Kinds.ScaleSet, new FleetOption(current, config.Capacity), MinimumCapacity(config.Capacity), max, ladder, RequiredMetrics,
-            o => context.Prices.Find(new PriceKey(ResourceKind.VirtualMachine, o.Sku.Name, region)) is { } p ? Savings.MonthlyHourly(p, o.Count) : null,
+            o => context.Prices.Find(new PriceKey(ResourceKind.VirtualMachine, o.Sku.Name, region, item.Resource.Os)) is { } p ? Savings.MonthlyHourly(p, o.Count) : null,
             o => new ScaleSetConfig(o.Sku.Name, o.Count),
             "instances");
         return SizingFlow.ToAdvice(request, SizingFlow.Evaluate(request));

@@ -36,7 +36,7 @@ public sealed class VmSizeAdvisor : Advisor<VmConfig>
         var ladder = Compatible(current, context.Catalog.Candidates(ResourceKind.VirtualMachine, region));
         var request = new SizingRequest(
             item, summary, context, context.Policy.Kinds.VirtualMachine, new FleetOption(current, 1), 1, 1, ladder, RequiredMetrics,
-            o => context.Prices.Find(new PriceKey(ResourceKind.VirtualMachine, o.Sku.Name, region)) is { } p ? Savings.MonthlyHourly(p, o.Count) : null,
+            o => context.Prices.Find(new PriceKey(ResourceKind.VirtualMachine, o.Sku.Name, region, item.Resource.Os)) is { } p ? Savings.MonthlyHourly(p, o.Count) : null,
             o => new VmConfig(o.Sku.Name),
             string.Empty);
         return SizingFlow.ToAdvice(request, SizingFlow.Evaluate(request));
