@@ -2,6 +2,7 @@ using Optimize.Advisors;
 using Optimize.Changes;
 using Optimize.Journal;
 using Optimize.Metrics;
+using Optimize.Metrics.History;
 using Optimize.Model;
 using Optimize.Planning;
 using Optimize.Policy;
@@ -71,7 +72,8 @@ public sealed partial class OptimizationPass
             {
                 var byId = chunk.ToDictionary(i => i.Resource.Id, StringComparer.OrdinalIgnoreCase);
                 var query = new MetricQuery([.. chunk.Select(i => i.Resource)], metrics, range, policy.Data.Interval);
-                await foreach (var summary in SummaryBuilder.SummarizeAsync(_ports.Metrics.ReadAsync(query, ct), query, ct))
+                var history = await LoadHistoryAsync(chunk, ct);
+                await foreach (var summary in SummaryBuilder.SummarizeAsync(_ports.Metrics.ReadAsync(query, ct), query, history, ct))
                 {
                     if (byId.TryGetValue(summary.ResourceId, out var item))
                     {
@@ -86,6 +88,25 @@ public sealed partial class OptimizationPass
         }
 
         return chunks;
+    }
+
+    /// <summary>Step 3a: each resource's configuration timeline from the journal, so hours recorded before one of
+    /// Optimize's changes are read as demand on the current configuration. Autoscale settings are not converted.</summary>
+    private async Task<HistoryNormalizer?> LoadHistoryAsync(InventoryItem[] chunk, CancellationToken ct)
+    {
+        if (_ports.History is not { } journal)
+        {
+            return null;
+        }
+
+        var normalizer = new HistoryNormalizer(_ports.Catalog);
+        var now = _time.GetUtcNow();
+        foreach (var item in chunk.Where(i => i.Config is not AutoscaleConfig))
+        {
+            normalizer.Add(item.Resource.Id, item.Config, await JournalTimeline.LoadAsync(journal, item.Resource, item.Config, now, ct));
+        }
+
+        return normalizer;
     }
 
     /// <summary>Step 4: the planner, over the journal's view of active and recent changes.</summary>

@@ -18,4 +18,11 @@ public sealed record PassPorts(
     ISkuCatalog Catalog,
     IPriceBook Prices,
     IPassJournal Passes,
-    IChangeJournal Changes);
+    IChangeJournal Changes)
+{
+    /// <summary>Where the pass reads each resource's past changes, to convert metrics recorded on an earlier
+    /// configuration (see <see cref="Metrics.History.JournalTimeline"/>). Defaults to <see cref="Changes"/> when it
+    /// also reads history (the in-memory and Table journals do); null assumes every resource had its current
+    /// configuration over the whole lookback.</summary>
+    public IJournalReader? History { get; init; } = Changes as IJournalReader;
+}

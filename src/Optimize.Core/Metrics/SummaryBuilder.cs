@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Optimize.Metrics.History;
 using Optimize.Model;
 
 namespace Optimize.Metrics;
@@ -10,7 +11,9 @@ namespace Optimize.Metrics;
 /// Series of different resources may arrive interleaved. A resource is complete once every metric of the query
 /// has arrived; <see cref="SummarizeAsync"/> yields it then. Metrics that never arrive become
 /// <see cref="MetricSummary.Empty"/> (zero coverage), as the <see cref="Ports.IMetricsReader"/> contract says.
-/// Not thread-safe.
+/// Given a <see cref="HistoryNormalizer"/>, every relative series is first rewritten onto the resource's current
+/// configuration (points recorded on an unknown configuration become gaps), so this is the one place where history
+/// recorded before a resize is converted. Not thread-safe.
 /// </summary>
 public sealed class SummaryBuilder
 {
@@ -20,11 +23,15 @@ public sealed class SummaryBuilder
     private readonly HashSet<string> _metrics;
     private readonly HashSet<string> _completed = new(StringComparer.OrdinalIgnoreCase);
     private readonly int _expected;
+    private readonly HistoryNormalizer? _history;
 
     /// <summary>Creates a builder for the series of <paramref name="query"/>.</summary>
+    /// <param name="query">The query whose series arrive.</param>
+    /// <param name="history">Converts relative series onto each resource's current configuration; null reads every
+    /// point as recorded on the current configuration.</param>
     /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
     /// <exception cref="ArgumentException">The query names no metric.</exception>
-    public SummaryBuilder(MetricQuery query)
+    public SummaryBuilder(MetricQuery query, HistoryNormalizer? history = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (query.Metrics.Count == 0)
@@ -33,6 +40,7 @@ public sealed class SummaryBuilder
         }
 
         _query = query;
+        _history = history;
         _expected = query.ExpectedPoints;
         _metrics = new HashSet<string>(query.Metrics, StringComparer.Ordinal);
     }
@@ -58,6 +66,11 @@ public sealed class SummaryBuilder
             || _completed.Contains(series.ResourceId))
         {
             throw new ArgumentException($"Series {series.Metric} of {series.ResourceId} arrived twice; a reader returns one series per (resource, metric).", nameof(series));
+        }
+
+        if (_history is not null)
+        {
+            series = _history.Normalize(series);
         }
 
         _accumulator.Reset();
@@ -120,13 +133,22 @@ public sealed class SummaryBuilder
     /// query resources that sent nothing, with empty summaries) once the stream ends.
     /// </summary>
     /// <exception cref="ArgumentException">See <see cref="Add"/>.</exception>
+    public static IAsyncEnumerable<ResourceSummary> SummarizeAsync(
+        IAsyncEnumerable<MetricSeries> series,
+        MetricQuery query,
+        CancellationToken cancellationToken = default) =>
+        SummarizeAsync(series, query, null, cancellationToken);
+
+    /// <summary>As <see cref="SummarizeAsync(IAsyncEnumerable{MetricSeries}, MetricQuery, CancellationToken)"/>,
+    /// converting relative series with <paramref name="history"/> first (see <see cref="SummaryBuilder(MetricQuery, HistoryNormalizer?)"/>).</summary>
     public static async IAsyncEnumerable<ResourceSummary> SummarizeAsync(
         IAsyncEnumerable<MetricSeries> series,
         MetricQuery query,
+        HistoryNormalizer? history,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(series);
-        var builder = new SummaryBuilder(query);
+        var builder = new SummaryBuilder(query, history);
         await foreach (var s in series.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             if (builder.Add(s) is { } done)
