@@ -27,8 +27,9 @@ internal static class ChangesCommand
         var state = new Option<string?>("--state") { Description = "Only this state: " + string.Join(", ", Enum.GetValues<ChangeState>().Select(Kebab)) + "." };
         var limit = new Option<int>("--limit") { Description = "At most this many changes, newest first.", DefaultValueFactory = _ => 50 };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
+        var wide = TableOptions.Wide();
         var journal = JournalOptions.Connection();
-        var command = new Command("list", "List changes from the journal, newest first.") { pending, resource, state, limit, json, journal };
+        var command = new Command("list", "List changes from the journal, newest first.") { pending, resource, state, limit, json, wide, journal };
         command.SetAction(async (parse, ct) =>
         {
             ChangeState? only = parse.GetValue(pending) ? ChangeState.AwaitingApproval : null;
@@ -68,6 +69,7 @@ internal static class ChangesCommand
                 }
             }
 
+            cli.Consoles.Wide = parse.GetValue(wide);
             if (parse.GetValue(json))
             {
                 CliJson.Write(cli.Consoles.RawOut, changes);
@@ -81,15 +83,15 @@ internal static class ChangesCommand
                 return ExitCodes.Ok;
             }
 
-            var table = new Table().AddColumns("Change", "State", "Resource", "Change to", "Created (UTC)");
+            var table = Tables.Create(cli.Consoles, "Change", "State", "Resource", "Change to", "Created (UTC)").NoWrap(0, 1, 2);
             foreach (var c in changes)
             {
                 table.AddRow(
-                    Markup.Escape(c.ChangeId), Kebab(c.State), Markup.Escape(HistoryCommand.ShortId(c.Resource.Id)),
-                    Markup.Escape($"{c.Plan.Baseline.Describe()} → {c.Plan.FinalTarget.Describe()}"), Time(c.CreatedAt));
+                    Tables.Id(cli.Consoles, c.ChangeId), Tables.Text(Kebab(c.State)), Tables.Id(cli.Consoles, HistoryCommand.ShortId(c.Resource.Id)),
+                    Tables.Text(Tables.Sizes(cli.Consoles, $"{c.Plan.Baseline.Describe()} → {c.Plan.FinalTarget.Describe()}")), Tables.Text(Time(c.CreatedAt)));
             }
 
-            cli.Consoles.Out.Write(table);
+            cli.Consoles.Write(table);
             if (changes.Any(c => c.State == ChangeState.AwaitingApproval))
             {
                 cli.Consoles.Out.MarkupLine("Decide with: optimize changes approve|reject <change> --by <you> [[--comment ...]]");
