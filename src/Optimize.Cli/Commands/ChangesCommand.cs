@@ -23,7 +23,7 @@ internal static class ChangesCommand
     private static Command List(CliContext cli)
     {
         var pending = new Option<bool>("--pending") { Description = "Only changes waiting for approval (same as --state awaiting-approval)." };
-        var resource = new Option<string?>("--resource") { Description = "Only this resource (ARM id)." };
+        var resource = new Option<string?>("--resource") { Description = "Only this resource: the ARM id, or rg/name or the name as the tables show it (exit 2 when ambiguous or unknown)." };
         var state = new Option<string?>("--state") { Description = "Only this state: " + string.Join(", ", Enum.GetValues<ChangeState>().Select(Kebab)) + "." };
         var limit = new Option<int>("--limit") { Description = "At most this many changes, newest first.", DefaultValueFactory = _ => 50 };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
@@ -56,8 +56,14 @@ internal static class ChangesCommand
                 return ExitCodes.Failed;
             }
 
+            var resourceId = await ShortIds.ResolveAsync(cli, handle.Journal, parse.GetValue(resource), ShortIds.ResourceAsync, ct);
+            if (resourceId is { Id: null, Typed: not null })
+            {
+                return ExitCodes.BadInput;
+            }
+
             var changes = new List<ChangeRecord>();
-            await foreach (var c in handle.Journal.ListChangesAsync(new HistoryQuery(ResourceId: parse.GetValue(resource), Limit: int.MaxValue), ct))
+            await foreach (var c in handle.Journal.ListChangesAsync(new HistoryQuery(ResourceId: resourceId.Id, Limit: int.MaxValue), ct))
             {
                 if (only is null || c.State == only)
                 {

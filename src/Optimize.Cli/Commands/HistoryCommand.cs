@@ -14,8 +14,8 @@ internal static class HistoryCommand
 {
     public static Command Create(CliContext cli)
     {
-        var resource = new Option<string?>("--resource") { Description = "Only this resource (ARM id): its changes with their steps and verdicts, newest first." };
-        var pass = new Option<string?>("--pass") { Description = "Only this pass: its recommendations and skips." };
+        var resource = new Option<string?>("--resource") { Description = "Only this resource: its changes with their steps and verdicts, newest first. The ARM id, or rg/name or the name as the tables show it (exit 2 when ambiguous or unknown)." };
+        var pass = new Option<string?>("--pass") { Description = "Only this pass: its recommendations and skips. The pass id or a unique prefix of it (exit 2 when ambiguous or unknown)." };
         var since = new Option<DateTimeOffset?>("--since") { Description = "Only entries at or after this time (ISO 8601, e.g. 2026-11-01 or 2026-11-01T02:00Z)." };
         var limit = new Option<int>("--limit") { Description = "At most this many rows per section.", DefaultValueFactory = _ => 50 };
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of tables." };
@@ -35,7 +35,14 @@ internal static class HistoryCommand
             }
 
             cli.Consoles.Wide = parse.GetValue(wide);
-            var query = new HistoryQuery(parse.GetValue(resource), parse.GetValue(pass), parse.GetValue(since), parse.GetValue(limit));
+            var resourceId = await ShortIds.ResolveAsync(cli, handle.Journal, parse.GetValue(resource), ShortIds.ResourceAsync, ct);
+            var passId = await ShortIds.ResolveAsync(cli, handle.Journal, parse.GetValue(pass), ShortIds.PassAsync, ct);
+            if (resourceId is { Id: null, Typed: not null } || passId is { Id: null, Typed: not null })
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var query = new HistoryQuery(resourceId.Id, passId.Id, parse.GetValue(since), parse.GetValue(limit));
             var report = await HistoryReport.ReadAsync(handle.Journal, query, ct);
             if (parse.GetValue(json))
             {
