@@ -63,7 +63,7 @@ internal static class ShortIds
         }
 
         var matches = known.Where(id => ResourceMatches(id, typed)).Order(StringComparer.Ordinal).ToList();
-        return Decide("--resource", typed, matches, "a resource in the journal's changes or its latest pass (give the full ARM id, rg/name, or the name)");
+        return Decide("--resource", typed, matches, "any resource in the journal's changes or its latest pass; give the full ARM id, rg/name, or the name");
     }
 
     /// <summary>Resolves a pass id from a unique prefix (or a table's shortened form).</summary>
@@ -82,7 +82,7 @@ internal static class ShortIds
 
         var matches = known.Where(id => Ellipsis(typed) is { } e ? Around(id, e) : id.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
             .Distinct().Order(StringComparer.Ordinal).ToList();
-        return Decide("--pass", typed, matches, "a pass in the journal (give the pass id or a prefix of it; optimize history lists them)");
+        return Decide("--pass", typed, matches, "any pass in the journal; give the pass id or a prefix of it (optimize history lists them)");
     }
 
     /// <summary>True when <paramref name="typed"/> names <paramref name="id"/>: the whole id, rg/name, the name, or a shortened form.</summary>
@@ -122,7 +122,7 @@ internal static class ShortIds
     private static Resolution Decide(string option, string typed, List<string> matches, string scope) => matches.Count switch
     {
         1 => new Resolution(matches[0], null),
-        0 => new Resolution(null, $"{option} '{typed}' matches no {scope}."),
+        0 => new Resolution(null, $"{option} '{typed}' does not match {scope}."),
         _ => new Resolution(null,
             $"{option} '{typed}' is ambiguous: it matches {matches.Count} ids; give one of them whole:" + Environment.NewLine +
             string.Join(Environment.NewLine, matches.Take(ListedCandidates).Select(m => "  " + m)) +

@@ -68,7 +68,7 @@ public sealed class ShortIdTests
         // Nothing matches: exit 2 and a message, not an empty report.
         var none = await CliRunner.RunAsync("history", "--journal", connection, "--resource", "rg-nope/vm-nope");
         Assert.Equal(2, none.ExitCode);
-        Assert.Contains("matches no", none.Err, StringComparison.Ordinal);
+        Assert.Contains("does not match any resource", none.Err, StringComparison.Ordinal);
         var noneList = await CliRunner.RunAsync("changes", "list", "--journal", connection, "--resource", "vm-nope");
         Assert.Equal(2, noneList.ExitCode);
     }
