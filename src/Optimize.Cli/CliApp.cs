@@ -20,7 +20,7 @@ internal static class CliApp
             .AddSimpleConsole(o => o.SingleLine = true)
             .SetMinimumLevel(level)
             .AddFilter("Azure", LogLevel.Error));
-        var cli = new CliContext(new Consoles(options.Stdout, options.Stderr), loggers, options);
+        var cli = new CliContext(new Consoles(options.Stdout, options.Stderr, env: options.Environment), loggers, options);
         var root = BuildRoot(cli);
         var config = new InvocationConfiguration
         {

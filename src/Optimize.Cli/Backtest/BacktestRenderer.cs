@@ -1,5 +1,6 @@
 using System.Globalization;
 using Optimize.Cli.Demo;
+using Optimize.Cli.Output;
 using Spectre.Console;
 
 namespace Optimize.Cli.Backtest;
@@ -7,9 +8,10 @@ namespace Optimize.Cli.Backtest;
 /// <summary>Renders a <see cref="BacktestReport"/> for people: the demo's report, then the trace and headroom figures.</summary>
 internal static class BacktestRenderer
 {
-    public static void Render(IAnsiConsole console, BacktestReport r, TimeSpan wallTime)
+    public static void Render(Consoles consoles, BacktestReport r, TimeSpan wallTime)
     {
-        DemoRenderer.Render(console, r.Loop, wallTime, "Optimize backtest");
+        var console = consoles.Out;
+        DemoRenderer.Render(consoles, r.Loop, wallTime, "Optimize backtest");
         console.WriteLine();
         console.Write(new Rule("[bold]Replayed on the trace[/]").LeftJustified());
         var w = r.Window;
@@ -35,22 +37,22 @@ internal static class BacktestRenderer
 
         if (r.Downsizes.Count > 0)
         {
-            var t = new Table().Title("Headroom after each promoted downsize (rest of the trace)")
-                .AddColumns("VM", "From → To", "Intervals", "> target", "> 100 %", "peak > target", "peak > 100 %", "max avg %");
+            var t = Tables.Create(consoles, "VM", "From → To", "Intervals", "> target", "> 100 %", "peak > target", "peak > 100 %", "max avg %")
+                .Title("Headroom after each promoted downsize (rest of the trace)").NoWrap(0);
             foreach (var d in r.Downsizes.OrderByDescending(d => d.SaturatedShare).ThenByDescending(d => d.OverTargetShare))
             {
                 t.AddRow(
-                    Markup.Escape(d.ResourceId[(d.ResourceId.LastIndexOf('/') + 1)..]),
-                    Markup.Escape($"{Short(d.From)} → {Short(d.To)}"),
-                    d.Intervals.ToString("N0", CultureInfo.InvariantCulture),
-                    Pct(d.OverTargetShare),
-                    Pct(d.SaturatedShare),
-                    d.PeakOverTargetShare is double po ? Pct(po) : "-",
-                    d.PeakSaturatedShare is double ps ? Pct(ps) : "-",
-                    d.MaxUtilizationPercent.ToString("0.0", CultureInfo.InvariantCulture));
+                    Tables.Id(consoles, d.ResourceId[(d.ResourceId.LastIndexOf('/') + 1)..]),
+                    Tables.Text($"{Short(d.From)} → {Short(d.To)}"),
+                    Tables.Text(d.Intervals.ToString("N0", CultureInfo.InvariantCulture)),
+                    Tables.Text(Pct(d.OverTargetShare)),
+                    Tables.Text(Pct(d.SaturatedShare)),
+                    Tables.Text(d.PeakOverTargetShare is double po ? Pct(po) : "-"),
+                    Tables.Text(d.PeakSaturatedShare is double ps ? Pct(ps) : "-"),
+                    Tables.Text(d.MaxUtilizationPercent.ToString("0.0", CultureInfo.InvariantCulture)));
             }
 
-            console.Write(t);
+            consoles.Write(t);
         }
     }
 

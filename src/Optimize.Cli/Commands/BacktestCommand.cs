@@ -27,10 +27,11 @@ internal static class BacktestCommand
         var days = new Option<int>("--days") { Description = "Nightly passes after the lookback (capped so the trace is not exceeded).", DefaultValueFactory = _ => 10 };
         var seed = new Option<int>("--seed") { Description = "Seed of the VM sizes (same seed, same run).", DefaultValueFactory = _ => 42 };
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of tables; progress still goes to stderr." };
+        var wide = TableOptions.Wide();
         var journal = JournalOptions.Connection(readsEnvironment: false);
         var command = new Command("backtest", "Replay a policy on recorded metrics: real Azure VM CPU traces drive the closed loop, then every promoted downsize is checked against the rest of the trace.")
         {
-            trace, policy, vms, days, seed, json, journal,
+            trace, policy, vms, days, seed, json, wide, journal,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -117,13 +118,14 @@ internal static class BacktestCommand
                 TargetCpuPercent = target,
                 Downsizes = HeadroomAnalyzer.Analyze(demo.Changes, fleet, peak, target),
             };
+            cli.Consoles.Wide = parse.GetValue(wide);
             if (parse.GetValue(json))
             {
                 CliJson.Write(cli.Consoles.RawOut, report);
             }
             else
             {
-                BacktestRenderer.Render(cli.Consoles.Out, report, sw.Elapsed);
+                BacktestRenderer.Render(cli.Consoles, report, sw.Elapsed);
             }
 
             return ExitCodes.Ok;

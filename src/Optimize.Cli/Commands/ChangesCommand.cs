@@ -23,12 +23,13 @@ internal static class ChangesCommand
     private static Command List(CliContext cli)
     {
         var pending = new Option<bool>("--pending") { Description = "Only changes waiting for approval (same as --state awaiting-approval)." };
-        var resource = new Option<string?>("--resource") { Description = "Only this resource (ARM id)." };
+        var resource = new Option<string?>("--resource") { Description = "Only this resource: the ARM id, or rg/name or the name as the tables show it (exit 2 when ambiguous or unknown)." };
         var state = new Option<string?>("--state") { Description = "Only this state: " + string.Join(", ", Enum.GetValues<ChangeState>().Select(Kebab)) + "." };
         var limit = new Option<int>("--limit") { Description = "At most this many changes, newest first.", DefaultValueFactory = _ => 50 };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
+        var wide = TableOptions.Wide();
         var journal = JournalOptions.Connection();
-        var command = new Command("list", "List changes from the journal, newest first.") { pending, resource, state, limit, json, journal };
+        var command = new Command("list", "List changes from the journal, newest first.") { pending, resource, state, limit, json, wide, journal };
         command.SetAction(async (parse, ct) =>
         {
             ChangeState? only = parse.GetValue(pending) ? ChangeState.AwaitingApproval : null;
@@ -55,8 +56,14 @@ internal static class ChangesCommand
                 return ExitCodes.Failed;
             }
 
+            var resourceId = await ShortIds.ResolveAsync(cli, handle.Journal, parse.GetValue(resource), ShortIds.ResourceAsync, ct);
+            if (resourceId is { Id: null, Typed: not null })
+            {
+                return ExitCodes.BadInput;
+            }
+
             var changes = new List<ChangeRecord>();
-            await foreach (var c in handle.Journal.ListChangesAsync(new HistoryQuery(ResourceId: parse.GetValue(resource), Limit: int.MaxValue), ct))
+            await foreach (var c in handle.Journal.ListChangesAsync(new HistoryQuery(ResourceId: resourceId.Id, Limit: int.MaxValue), ct))
             {
                 if (only is null || c.State == only)
                 {
@@ -68,6 +75,7 @@ internal static class ChangesCommand
                 }
             }
 
+            cli.Consoles.Wide = parse.GetValue(wide);
             if (parse.GetValue(json))
             {
                 CliJson.Write(cli.Consoles.RawOut, changes);
@@ -81,15 +89,15 @@ internal static class ChangesCommand
                 return ExitCodes.Ok;
             }
 
-            var table = new Table().AddColumns("Change", "State", "Resource", "Change to", "Created (UTC)");
+            var table = Tables.Create(cli.Consoles, "Change", "State", "Resource", "Change to", "Created (UTC)").NoWrap(0, 1, 2);
             foreach (var c in changes)
             {
                 table.AddRow(
-                    Markup.Escape(c.ChangeId), Kebab(c.State), Markup.Escape(HistoryCommand.ShortId(c.Resource.Id)),
-                    Markup.Escape($"{c.Plan.Baseline.Describe()} → {c.Plan.FinalTarget.Describe()}"), Time(c.CreatedAt));
+                    Tables.Id(cli.Consoles, c.ChangeId), Tables.Text(Kebab(c.State)), Tables.Id(cli.Consoles, HistoryCommand.ShortId(c.Resource.Id)),
+                    Tables.Text(Tables.Sizes(cli.Consoles, $"{c.Plan.Baseline.Describe()} → {c.Plan.FinalTarget.Describe()}")), Tables.Text(Time(c.CreatedAt)));
             }
 
-            cli.Consoles.Out.Write(table);
+            cli.Consoles.Write(table);
             if (changes.Any(c => c.State == ChangeState.AwaitingApproval))
             {
                 cli.Consoles.Out.MarkupLine("Decide with: optimize changes approve|reject <change> --by <you> [[--comment ...]]");

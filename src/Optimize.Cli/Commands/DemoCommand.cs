@@ -22,11 +22,12 @@ internal static class DemoCommand
         var days = new Option<int>("--days") { Description = "Simulated days: one nightly pass per day, changes staged in between.", DefaultValueFactory = _ => 3 };
         var policy = new Option<FileInfo?>("--policy") { Description = "Policy file (JSON). Default: the built-in demo policy (prod: approve, dev: auto, rg-data-prod: recommend)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document (counts and per-change details) instead of tables; progress still goes to stderr." };
+        var wide = TableOptions.Wide();
         var trace = new Option<FileInfo?>("--trace") { Description = "Replay real VM CPU traces (Azure Public Dataset V1 gzip CSV) on some VMs." };
         var journal = JournalOptions.Connection(readsEnvironment: false);
         var command = new Command("demo", "Run the closed loop on a simulated fleet over simulated days: sense, decide, act in guarded stages, roll back, record.")
         {
-            seed, resources, days, policy, json, trace, journal,
+            seed, resources, days, policy, json, wide, trace, journal,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -71,13 +72,14 @@ internal static class DemoCommand
             using var loop = new ClosedLoop(fleet, loaded, handle.Journal, Start, cli.Loggers);
             var result = await loop.RunAsync(parse.GetValue(days), new LoopProgressPrinter(cli.Consoles), ct);
             var report = await DemoReport.BuildAsync(options.Seed, parse.GetValue(days), Start, result, handle.Journal, ct);
+            cli.Consoles.Wide = parse.GetValue(wide);
             if (parse.GetValue(json))
             {
                 CliJson.Write(cli.Consoles.RawOut, report);
             }
             else
             {
-                DemoRenderer.Render(cli.Consoles.Out, report, sw.Elapsed, "Optimize demo");
+                DemoRenderer.Render(cli.Consoles, report, sw.Elapsed, "Optimize demo");
             }
 
             return ExitCodes.Ok;

@@ -14,16 +14,17 @@ internal static class HistoryCommand
 {
     public static Command Create(CliContext cli)
     {
-        var resource = new Option<string?>("--resource") { Description = "Only this resource (ARM id): its changes with their steps and verdicts, newest first." };
-        var pass = new Option<string?>("--pass") { Description = "Only this pass: its recommendations and skips." };
+        var resource = new Option<string?>("--resource") { Description = "Only this resource: its changes with their steps and verdicts, newest first. The ARM id, or rg/name or the name as the tables show it (exit 2 when ambiguous or unknown)." };
+        var pass = new Option<string?>("--pass") { Description = "Only this pass: its recommendations and skips. The pass id or a unique prefix of it (exit 2 when ambiguous or unknown)." };
         var since = new Option<DateTimeOffset?>("--since") { Description = "Only entries at or after this time (ISO 8601, e.g. 2026-11-01 or 2026-11-01T02:00Z)." };
         var limit = new Option<int>("--limit") { Description = "At most this many rows per section.", DefaultValueFactory = _ => 50 };
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of tables." };
+        var wide = TableOptions.Wide();
         var journal = JournalOptions.Connection();
 
         var command = new Command("history", "Show the journal: passes, decisions and changes with their steps.")
         {
-            resource, pass, since, limit, json, journal,
+            resource, pass, since, limit, json, wide, journal,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -33,7 +34,15 @@ internal static class HistoryCommand
                 return ExitCodes.Failed;
             }
 
-            var query = new HistoryQuery(parse.GetValue(resource), parse.GetValue(pass), parse.GetValue(since), parse.GetValue(limit));
+            cli.Consoles.Wide = parse.GetValue(wide);
+            var resourceId = await ShortIds.ResolveAsync(cli, handle.Journal, parse.GetValue(resource), ShortIds.ResourceAsync, ct);
+            var passId = await ShortIds.ResolveAsync(cli, handle.Journal, parse.GetValue(pass), ShortIds.PassAsync, ct);
+            if (resourceId is { Id: null, Typed: not null } || passId is { Id: null, Typed: not null })
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var query = new HistoryQuery(resourceId.Id, passId.Id, parse.GetValue(since), parse.GetValue(limit));
             var report = await HistoryReport.ReadAsync(handle.Journal, query, ct);
             if (parse.GetValue(json))
             {
@@ -41,7 +50,7 @@ internal static class HistoryCommand
             }
             else
             {
-                Render(cli.Consoles.Out, report, handle.Journal.Description);
+                Render(cli.Consoles, report, handle.Journal.Description);
             }
 
             return ExitCodes.Ok;
@@ -49,34 +58,49 @@ internal static class HistoryCommand
         return command;
     }
 
-    private static void Render(IAnsiConsole console, HistoryReport report, string where)
+    private static void Render(Consoles consoles, HistoryReport report, string where)
     {
+        var console = consoles.Out;
         console.MarkupLine($"[grey]journal: {Markup.Escape(where)}[/]");
         if (report.Passes.Count > 0)
         {
-            var t = new Table().Title("Passes").AddColumns("Pass", "Trigger", "Started (UTC)", "Status", "Analyzed", "Recommended", "Planned", "Skipped", "Est. savings/month");
+            // Compact: the start time is in the pass id, and the four counts share a column (legend below).
+            var t = (consoles.Narrow
+                    ? Tables.Create(consoles, "Pass", "Trigger", "Status", "A/R/P/S", "Est./month").NoWrap(0, 1, 2, 3, 4)
+                    : Tables.Create(consoles, "Pass", "Trigger", "Started (UTC)", "Status", "Analyzed", "Recommended", "Planned", "Skipped", "Est. savings/month").NoWrap(0, 2))
+                .Title("Passes");
             foreach (var p in report.Passes)
             {
-                t.AddRow(
-                    Markup.Escape(p.PassId), p.Trigger, Time(p.StartedAt), p.Status,
-                    N(p.ResourcesAnalyzed), N(p.Recommendations), N(p.ChangesPlanned), N(p.Skipped),
-                    Money(p.EstimatedMonthlySavings, p.Currency));
+                var counts = new[] { N(p.ResourcesAnalyzed), N(p.Recommendations), N(p.ChangesPlanned), N(p.Skipped) };
+                var money = Tables.Text(Money(p.EstimatedMonthlySavings, p.Currency));
+                if (consoles.Narrow)
+                {
+                    t.AddRow(Tables.Id(consoles, p.PassId, PassIdWidth), Tables.Text(p.Trigger), Tables.Text(p.Status), Tables.Text(string.Join("/", counts)), money);
+                }
+                else
+                {
+                    t.AddRow([Tables.Id(consoles, p.PassId), Tables.Text(p.Trigger), Tables.Text(Time(p.StartedAt)), Tables.Text(p.Status), .. counts.Select(Tables.Text), money]);
+                }
             }
 
-            console.Write(t);
+            consoles.Write(t);
+            if (consoles.Narrow)
+            {
+                console.MarkupLine("[grey]A/R/P/S: resources analyzed / recommendations / changes planned / skipped.[/]");
+            }
         }
 
         if (report.Decisions.Count > 0)
         {
-            var t = new Table().Title("Decisions").AddColumns("Resource", "Outcome", "Reason", "Target", "Savings/month");
+            var t = Tables.Create(consoles, "Resource", "Outcome", "Reason", "Target", "Savings/month").Title("Decisions").NoWrap(0, 1);
             foreach (var d in report.Decisions)
             {
                 t.AddRow(
-                    Markup.Escape(ShortId(d.ResourceId)), d.Outcome.ToString(), Markup.Escape(d.Message),
-                    Markup.Escape(d.Target?.Describe() ?? ""), d.EstimatedMonthlySavings == 0 ? "" : Money(d.EstimatedMonthlySavings, ""));
+                    Tables.Id(consoles, ShortId(d.ResourceId)), Tables.Text(d.Outcome.ToString()), Tables.Text(Tables.Sizes(consoles, d.Message)),
+                    Tables.Text(Tables.Sizes(consoles, d.Target?.Describe() ?? "")), Tables.Text(d.EstimatedMonthlySavings == 0 ? "" : Money(d.EstimatedMonthlySavings, "")));
             }
 
-            console.Write(t);
+            consoles.Write(t);
         }
 
         foreach (var c in report.Changes)
@@ -104,6 +128,9 @@ internal static class HistoryCommand
             console.MarkupLine("Nothing in the journal matches. Run [bold]optimize demo[/] first, or widen --since.");
         }
     }
+
+    /// <summary>A pass id's length (<c>pass-20261104T020000Z-f083</c>): never shortened.</summary>
+    private const int PassIdWidth = 26;
 
     private static string VerdictColor(VerdictKind v) => v switch
     {

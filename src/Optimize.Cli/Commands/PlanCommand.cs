@@ -24,9 +24,10 @@ internal static class PlanCommand
         var policy = new Option<FileInfo?>("--policy") { Description = "Policy file (JSON). Default: the shipped default policy (recommend only)." };
         var output = new Option<FileInfo?>("--output") { Description = "Also write the full plan (every decision with its evidence) to this JSON file." };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of tables." };
+        var wide = TableOptions.Wide();
         var command = new Command("plan", "Read-only pass against a real subscription: inventory, metrics, advisors and planner, with the same report as the demo. Changes nothing in Azure.")
         {
-            subscription, group, policy, output, json,
+            subscription, group, policy, output, json, wide,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -72,13 +73,14 @@ internal static class PlanCommand
                     cli.Consoles.Info($"Plan written to {path.FullName}");
                 }
 
+                cli.Consoles.Wide = parse.GetValue(wide);
                 if (parse.GetValue(json))
                 {
                     CliJson.Write(cli.Consoles.RawOut, report);
                 }
                 else
                 {
-                    PlanRenderer.Render(cli.Consoles.Out, report);
+                    PlanRenderer.Render(cli.Consoles, report);
                 }
 
                 return ExitCodes.Ok;

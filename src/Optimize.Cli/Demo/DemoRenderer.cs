@@ -1,6 +1,7 @@
 using System.Globalization;
 using Optimize.Changes;
 using Optimize.Cli.Commands;
+using Optimize.Cli.Output;
 using Spectre.Console;
 
 namespace Optimize.Cli.Demo;
@@ -8,8 +9,9 @@ namespace Optimize.Cli.Demo;
 /// <summary>Renders a <see cref="DemoReport"/> for people.</summary>
 internal static class DemoRenderer
 {
-    public static void Render(IAnsiConsole console, DemoReport r, TimeSpan wallTime, string title)
+    public static void Render(Consoles consoles, DemoReport r, TimeSpan wallTime, string title)
     {
+        var console = consoles.Out;
         console.WriteLine();
         console.Write(new Rule($"[bold]{Markup.Escape(title)}[/]").LeftJustified());
         var summary = new Grid().AddColumn().AddColumn();
@@ -42,35 +44,48 @@ internal static class DemoRenderer
 
         if (r.Changes.Count > 0)
         {
-            var t = new Table().Title("Changes").AddColumns("Resource", "Kind", "From → To", "Stages", "Outcome", "Why", "Savings/month");
+            // Compact: the stages and a promotion's reason (which repeats the target) go; any other reason goes under the change.
+            var t = consoles.Narrow
+                ? Tables.Create(consoles, "Resource", "Kind", "From → To", "Outcome", "Savings/mo").NoWrap(0, 1, 3, 4)
+                : Tables.Create(consoles, "Resource", "Kind", "From → To", "Stages", "Outcome", "Why", "Savings/month").NoWrap(0, 1, 3, 4);
             foreach (var c in r.Changes.OrderBy(c => c.State).ThenByDescending(c => c.EstimatedMonthlySavings))
             {
+                var change = Markup.Escape(Tables.Sizes(consoles, $"{c.From} → {c.To}"));
+                var outcome = Tables.Styled($"[{Color(c.State)}]{c.State}[/]");
+                if (consoles.Narrow)
+                {
+                    var why = c.State == ChangeState.Promoted ? "" : $"\n[grey]{Markup.Escape(c.Reason)}[/]";
+                    t.AddRow(Tables.Id(consoles, HistoryCommand.ShortId(c.ResourceId)), Tables.Text(Tables.Kind(consoles, c.Kind)),
+                        Tables.Styled(change + why), outcome, Tables.Text(Money(c.EstimatedMonthlySavings, "")));
+                    continue;
+                }
+
                 t.AddRow(
-                    Markup.Escape(HistoryCommand.ShortId(c.ResourceId)),
-                    c.Kind.ToString(),
-                    Markup.Escape($"{c.From} → {c.To}"),
-                    c.Stages.ToString(CultureInfo.InvariantCulture),
-                    $"[{Color(c.State)}]{c.State}[/]",
-                    Markup.Escape(c.Reason),
-                    Money(c.EstimatedMonthlySavings, ""));
+                    Tables.Id(consoles, HistoryCommand.ShortId(c.ResourceId)),
+                    Tables.Text(c.Kind.ToString()),
+                    Tables.Styled(change),
+                    Tables.Text(c.Stages.ToString(CultureInfo.InvariantCulture)),
+                    outcome,
+                    Tables.Text(c.Reason),
+                    Tables.Text(Money(c.EstimatedMonthlySavings, "")));
             }
 
-            console.Write(t);
+            consoles.Write(t.Title("Changes"));
         }
 
         if (r.SkippedResources.Count > 0)
         {
-            var t = new Table().Title("Skipped, and why").AddColumns("Resource", "Kind", "Reason", "Would be");
+            var t = Tables.Create(consoles, "Resource", "Kind", "Reason", "Would be").Title("Skipped, and why").NoWrap(0, 1);
             foreach (var s in r.SkippedResources)
             {
                 t.AddRow(
-                    Markup.Escape(HistoryCommand.ShortId(s.ResourceId)),
-                    s.Kind.ToString(),
-                    Markup.Escape(s.Reason),
-                    Markup.Escape(s.Target is null ? "" : $"{s.Target} ({Money(s.EstimatedMonthlySavings, "")}/month)"));
+                    Tables.Id(consoles, HistoryCommand.ShortId(s.ResourceId)),
+                    Tables.Text(Tables.Kind(consoles, s.Kind)),
+                    Tables.Text(Tables.Sizes(consoles, s.Reason)),
+                    Tables.Text(s.Target is null ? "" : Tables.Sizes(consoles, $"{s.Target} ({Money(s.EstimatedMonthlySavings, "")}/month)")));
             }
 
-            console.Write(t);
+            consoles.Write(t);
         }
 
         console.MarkupLine("[grey]See every step of every change: optimize history (add --resource <id> for one resource).[/]");

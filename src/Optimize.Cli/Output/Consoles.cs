@@ -8,7 +8,7 @@ namespace Optimize.Cli.Output;
 /// </summary>
 internal sealed class Consoles
 {
-    public Consoles(TextWriter? stdout = null, TextWriter? stderr = null, bool interactive = true)
+    public Consoles(TextWriter? stdout = null, TextWriter? stderr = null, bool interactive = true, Func<string, string?>? env = null)
     {
         Out = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -22,8 +22,8 @@ internal sealed class Consoles
             Ansi = stderr is null ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = stderr is null ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
         });
-        // Redirected output (a file, a pipe, CI logs) has no terminal width: use $COLUMNS, else a width that keeps tables readable.
-        var width = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns > 40 ? columns : 160;
+        // Redirected output (a file, a pipe, CI logs) has no terminal width: use $COLUMNS, else 80.
+        var width = int.TryParse((env ?? Environment.GetEnvironmentVariable)("COLUMNS"), out var columns) && columns >= 40 ? columns : 80;
         if (stdout is not null || Console.IsOutputRedirected)
         {
             Out.Profile.Width = width;
@@ -47,6 +47,36 @@ internal sealed class Consoles
 
     /// <summary>Progress, warnings, errors.</summary>
     public IAnsiConsole Err { get; }
+
+    /// <summary>Set by <c>--wide</c>: tables show whole ids and may be wider than the console.</summary>
+    public bool Wide { get; set; }
+
+    /// <summary>True when tables must be compact to fit the console (and <c>--wide</c> was not given).</summary>
+    public bool Narrow => !Wide && Out.Profile.Width < Tables.NarrowBelow;
+
+    /// <summary>Writes a report table: within the console's width, or as wide as its cells with <c>--wide</c>.</summary>
+    public void Write(Spectre.Console.Rendering.IRenderable table)
+    {
+        if (!Wide)
+        {
+            Out.Write(table);
+            return;
+        }
+
+        var width = Out.Profile.Width;
+        Out.Profile.Width = WideWidth;
+        try
+        {
+            Out.Write(table);
+        }
+        finally
+        {
+            Out.Profile.Width = width;
+        }
+    }
+
+    /// <summary>The width a <c>--wide</c> table may take: cells never wrap below it.</summary>
+    public const int WideWidth = 1000;
 
     /// <summary>Plain standard output, for JSON.</summary>
     public TextWriter RawOut { get; }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Optimize.Cli.Commands;
+using Optimize.Cli.Output;
 using Spectre.Console;
 
 namespace Optimize.Cli.Reports;
@@ -7,8 +8,9 @@ namespace Optimize.Cli.Reports;
 /// <summary>Renders a <see cref="PlanReport"/>.</summary>
 internal static class PlanRenderer
 {
-    public static void Render(IAnsiConsole console, PlanReport r)
+    public static void Render(Consoles consoles, PlanReport r)
     {
+        var console = consoles.Out;
         console.Write(new Rule("[bold]Optimize plan (read-only)[/]").LeftJustified());
         var grid = new Grid().AddColumn().AddColumn();
         grid.AddRow("Resources analyzed", r.ResourcesAnalyzed.ToString("N0", CultureInfo.InvariantCulture));
@@ -19,27 +21,27 @@ internal static class PlanRenderer
         console.Write(grid);
         if (r.Recommended.Count > 0)
         {
-            var t = new Table().Title("Recommendations").AddColumns("Resource", "Kind", "Current → Target", "Decision", "Why", "Savings/month");
+            var t = Tables.Create(consoles, "Resource", "Kind", "Current → Target", "Decision", "Why", Tables.Header(consoles, "Savings/month", "Savings/mo")).Title("Recommendations").NoWrap(0, 1, 5);
             foreach (var row in r.Recommended)
             {
                 t.AddRow(
-                    Markup.Escape(HistoryCommand.ShortId(row.ResourceId)), row.Kind.ToString(),
-                    Markup.Escape($"{row.Current} → {row.Target}"), row.Outcome, Markup.Escape(row.Reason),
-                    row.EstimatedMonthlySavings.ToString("N2", CultureInfo.InvariantCulture));
+                    Tables.Id(consoles, HistoryCommand.ShortId(row.ResourceId)), Tables.Text(Tables.Kind(consoles, row.Kind)),
+                    Tables.Text(Tables.Sizes(consoles, $"{row.Current} → {row.Target}")), Tables.Text(row.Outcome), Tables.Text(Tables.Sizes(consoles, row.Reason)),
+                    Tables.Text(row.EstimatedMonthlySavings.ToString("N2", CultureInfo.InvariantCulture)));
             }
 
-            console.Write(t);
+            consoles.Write(t);
         }
 
         if (r.SkippedResources.Count > 0)
         {
-            var t = new Table().Title("Skipped, and why").AddColumns("Resource", "Kind", "Reason");
+            var t = Tables.Create(consoles, "Resource", "Kind", "Reason").Title("Skipped, and why").NoWrap(0, 1);
             foreach (var row in r.SkippedResources)
             {
-                t.AddRow(Markup.Escape(HistoryCommand.ShortId(row.ResourceId)), row.Kind.ToString(), Markup.Escape(row.Reason));
+                t.AddRow(Tables.Id(consoles, HistoryCommand.ShortId(row.ResourceId)), Tables.Text(Tables.Kind(consoles, row.Kind)), Tables.Text(row.Reason));
             }
 
-            console.Write(t);
+            consoles.Write(t);
         }
     }
 }
