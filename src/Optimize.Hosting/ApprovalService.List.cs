@@ -106,7 +106,8 @@ public sealed partial class ApprovalService
         // The journal filters by resource and time; state is filtered here, so the journal is read (page by page, lazily)
         // until the limit is reached rather than limited first.
         var changes = new List<ChangeSummary>();
-        var journalQuery = states.Count == 0 ? query : query with { Limit = int.MaxValue };
+        // One more than the limit without a state filter, so a full page says whether more exist.
+        var journalQuery = query with { Limit = states.Count == 0 ? query.Limit + 1 : int.MaxValue };
         var truncated = false;
         await foreach (var change in _reader.ListChangesAsync(journalQuery, cancellationToken))
         {

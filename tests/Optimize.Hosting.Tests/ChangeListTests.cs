@@ -86,6 +86,25 @@ public sealed class ChangeListTests
     }
 
     [Theory]
+    [InlineData("2", 2, true)]
+    [InlineData("3", 3, false)]
+    [InlineData("4", 3, false)]
+    public async Task ListAsync_NoStateLimitOfThree_TruncatedOnlyWhenMoreExist(string limit, int count, bool truncated)
+    {
+        using var loop = new HostingLoop();
+        for (var i = 0; i < 3; i++)
+        {
+            await JournalAsync(loop, Other(loop, i), $"chg-{i}", ChangeState.Promoted, HostingLoop.Start.AddHours(-10 + i));
+        }
+
+        var result = await loop.Approvals.ListAsync(new ChangeListRequest { Limit = limit }, Ct);
+
+        var body = JsonSerializer.SerializeToElement(result.Body, JsonOptions);
+        Assert.Equal(count, body.GetProperty("count").GetInt32());
+        Assert.Equal(truncated, body.GetProperty("truncated").GetBoolean());
+    }
+
+    [Theory]
     [InlineData("pending", null, null, null, "Unknown state 'pending'. States: planned, awaiting-approval")]
     [InlineData(null, "rg-api-prod/plan-orders", null, null, "'resource' must be a full ARM id")]
     [InlineData(null, null, "yesterday", null, "'since' must be an ISO 8601 time")]
