@@ -14,6 +14,12 @@ public sealed record ApiResult(int StatusCode, object Body)
     /// <summary>400 with an error message.</summary>
     public static ApiResult BadRequest(string error) => new(400, new ApiError(error));
 
+    /// <summary>401: who calls is not known (no authenticated principal where one is required).</summary>
+    public static ApiResult Unauthorized(string error) => new(401, new ApiError(error));
+
+    /// <summary>403: the caller is known but may not do this (a body <c>by</c> that is not the principal).</summary>
+    public static ApiResult Forbidden(string error) => new(403, new ApiError(error));
+
     /// <summary>404 with an error message.</summary>
     public static ApiResult NotFound(string error) => new(404, new ApiError(error));
 

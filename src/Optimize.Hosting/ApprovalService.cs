@@ -8,19 +8,61 @@ using Optimize.Workflow;
 namespace Optimize.Hosting;
 
 /// <summary>The approval gate's HTTP side: approve or reject a change waiting for approval, and report status.</summary>
-public sealed class ApprovalService
+public sealed partial class ApprovalService
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
     private readonly IChangeJournal _changes;
     private readonly IJournalReader _reader;
     private readonly ILogger<ApprovalService> _logger;
+    private readonly ApprovalAccess _access;
 
     /// <summary>Creates the service.</summary>
-    public ApprovalService(IChangeJournal changes, IJournalReader reader, ILogger<ApprovalService> logger)
+    public ApprovalService(IChangeJournal changes, IJournalReader reader, ILogger<ApprovalService> logger, ApprovalAccess? access = null)
     {
         _changes = changes;
         _reader = reader;
         _logger = logger;
+        _access = access ?? new ApprovalAccess();
+    }
+
+    /// <summary>
+    /// As <see cref="DecideAsync(string, bool, string, IWorkflowHost, CancellationToken)"/>, with the request's
+    /// <see cref="ClientPrincipal.HeaderName"/> header: when present, the approver is the principal (a body <c>by</c>
+    /// naming someone else is 403; no <c>by</c> takes the principal's); when absent and
+    /// <see cref="ApprovalAccess.RequirePrincipal"/> is set, 401. A header that is not App Service's shape is 400.
+    /// </summary>
+    public Task<ApiResult> DecideAsync(string changeId, bool approved, string body, string? principalHeader, IWorkflowHost host, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(principalHeader))
+        {
+            return _access.RequirePrincipal
+                ? Task.FromResult(ApiResult.Unauthorized(
+                    $"Sign in: approvals need an App Service Authentication (Entra ID) principal ({OptimizeSettings.RequirePrincipalSetting}=true), and the request carries no {ClientPrincipal.HeaderName} header."))
+                : DecideAsync(changeId, approved, body, host, cancellationToken);
+        }
+
+        if (!ClientPrincipal.TryParse(principalHeader, out var principal, out var error))
+        {
+            return Task.FromResult(ApiResult.BadRequest(error));
+        }
+
+        ApprovalRequest? request;
+        try
+        {
+            request = string.IsNullOrWhiteSpace(body) ? null : JsonSerializer.Deserialize<ApprovalRequest>(body, JsonOptions);
+        }
+        catch (JsonException ex)
+        {
+            return Task.FromResult(ApiResult.BadRequest($"The body is not JSON of the form {{\"comment\": \"...\"}}: {ex.Message}"));
+        }
+
+        if (!string.IsNullOrWhiteSpace(request?.By) && !string.Equals(request.By.Trim(), principal!.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            return Task.FromResult(ApiResult.Forbidden(
+                $"'by' is '{request.By.Trim()}' but you are signed in as '{principal.Name}': the approver is the signed-in user. Leave 'by' out or send your own name."));
+        }
+
+        return DecideAsync(changeId, new ApprovalDecision(approved, principal!.Name, request?.Comment ?? ""), host, cancellationToken);
     }
 
     /// <summary>

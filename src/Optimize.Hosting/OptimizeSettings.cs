@@ -37,6 +37,9 @@ public sealed partial record OptimizeSettings
     /// <summary>The app's host name, set by App Service itself; notification links point at it.</summary>
     public const string HostNameSetting = "WEBSITE_HOSTNAME";
 
+    /// <summary>Setting: <c>true</c> refuses an approve or reject without an App Service Authentication principal (401).</summary>
+    public const string RequirePrincipalSetting = "OPTIMIZE_REQUIRE_PRINCIPAL";
+
     /// <summary>The validated policy.</summary>
     public required OptimizePolicy Policy { get; init; }
 
@@ -57,6 +60,9 @@ public sealed partial record OptimizeSettings
 
     /// <summary>Where notifications go (<see cref="NotifyWebhookSetting"/>); null: none are sent.</summary>
     public Uri? NotifyWebhook { get; init; }
+
+    /// <summary>When true, approve and reject need an App Service Authentication principal (<see cref="RequirePrincipalSetting"/>).</summary>
+    public bool RequirePrincipal { get; init; }
 
     /// <summary>The app's base URL for links in notifications (from <see cref="HostNameSetting"/>); null: no links.</summary>
     public Uri? AppUrl { get; init; }
@@ -166,6 +172,13 @@ public sealed partial record OptimizeSettings
         var host = get(HostNameSetting);
         Uri? appUrl = !string.IsNullOrWhiteSpace(host) && Uri.TryCreate("https://" + host.Trim(), UriKind.Absolute, out var app) ? app : null;
 
+        var requireText = get(RequirePrincipalSetting);
+        var requirePrincipal = false;
+        if (!string.IsNullOrWhiteSpace(requireText) && !bool.TryParse(requireText.Trim(), out requirePrincipal))
+        {
+            errors.Add($"{RequirePrincipalSetting}: '{requireText}' is not true or false.");
+        }
+
         if (errors.Count > 0)
         {
             return new SettingsResult(null, errors);
@@ -182,6 +195,7 @@ public sealed partial record OptimizeSettings
                 ManagedIdentityClientId = string.IsNullOrWhiteSpace(get(ClientIdSetting)) ? null : get(ClientIdSetting),
                 NotifyWebhook = webhook,
                 AppUrl = appUrl,
+                RequirePrincipal = requirePrincipal,
             },
             []);
     }

@@ -84,6 +84,7 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<IPassJournal>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<AlertIntake>>()));
+        services.AddSingleton(new ApprovalAccess { RequirePrincipal = settings.RequirePrincipal });
         services.AddSingleton<ApprovalService>();
         services.AddSingleton(sp => new NotificationService(
             settings.NotifyWebhook is { } hook ? new WebhookChannel(new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, hook) : null,

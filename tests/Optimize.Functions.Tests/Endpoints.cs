@@ -36,6 +36,28 @@ internal static class Endpoints
         return new HttpEndpoints(alerts, nightly, approvals);
     }
 
+    /// <summary>The endpoints over <paramref name="journal"/> alone, for those that need no Durable client (the change list).</summary>
+    public static HttpEndpoints ForJournal(InMemoryJournal journal)
+    {
+        var time = TimeProvider.System;
+        var policy = new OptimizePolicy { DefaultMode = ChangeMode.Auto };
+        var fleet = FleetGenerator.Generate(new FleetOptions { Seed = 1, ResourceCount = 1 }, BuiltInCatalog.Default);
+        var ports = new PassPorts(new SimulatedInventory(fleet, time), new SimulatedMetricsReader(fleet, time), fleet.Catalog, new BuiltInPriceBook(), journal, journal);
+        var pass = new OptimizationPass(ports, AdvisorSet.Default, time, NullLogger<OptimizationPass>.Instance);
+        var nightly = new NightlyService(
+            new PassScheduler(pass, journal, time, NullLogger<PassScheduler>.Instance), journal, policy, new InventoryScope(fleet.Subscriptions, [], []), time);
+        var alerts = new AlertIntake(policy, ["s1"], journal, journal, time, NullLogger<AlertIntake>.Instance);
+        return new HttpEndpoints(alerts, nightly, new ApprovalService(journal, journal, NullLogger<ApprovalService>.Instance));
+    }
+
+    /// <summary>A GET with a query string (<c>?state=awaiting-approval&amp;limit=5</c>).</summary>
+    public static HttpRequest Get(string queryString)
+    {
+        var request = Get();
+        request.QueryString = new QueryString(queryString);
+        return request;
+    }
+
     public static HttpRequest Post(string json)
     {
         var bytes = Encoding.UTF8.GetBytes(json);
