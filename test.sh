@@ -30,9 +30,15 @@ rc=${PIPESTATUS[0]}
 set -e
 
 # One closing line for CI, summed over the test projects' own summaries.
-awk '/(Passed|Failed)!  *- Failed: /{
+summary=$(awk '/(Passed|Failed)!  *- Failed: /{
         for (i = 1; i <= NF; i++) { g = $i; gsub(",", "", g);
           if ($(i-1) == "Failed:") f += g; if ($(i-1) == "Passed:") p += g; if ($(i-1) == "Skipped:") s += g } }
-     END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+     END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log")
+echo "$summary"
+# A run that passed nothing (a killed or crashed test host prints no summary) is not a green run.
+if [[ "$rc" -eq 0 && "$summary" == "tests: 0 passed"* ]]; then
+  echo "test.sh: no test reported a result; treating the run as failed" >&2
+  rc=1
+fi
 rm -f "$log"
 exit "$rc"

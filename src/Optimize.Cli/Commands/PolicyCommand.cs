@@ -13,7 +13,7 @@ internal static class PolicyCommand
     {
         var file = new Argument<FileInfo>("file") { Description = "The policy file (JSON) to check." };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON ({ valid, errors: [{ path, message }] })." };
-        var validate = new Command("validate", "Check a policy file against the schema and the semantic rules; lists every problem with its JSON path. Exits 2 when invalid.")
+        var validate = new Command("validate", "Check a policy file against the schema and the semantic rules; lists every problem with its JSON pointer (RFC 6901). Exits 2 when invalid.")
         {
             file, json,
         };

@@ -21,7 +21,8 @@ public sealed class AzuriteSoakTests
         Assert.Equal(0, result.HalfApplied);
         Assert.Equal(0, result.TerminalEventErrors);
         Assert.Equal(0, result.NonTerminal);
-        Assert.True(result.FalseEscalationRate < 0.05, result.ToString());
+        // Under 5 % of escalations; below 20 escalations a ratio is noise, so at most one (see SoakTests).
+        Assert.True(result.Escalations >= 20 ? result.FalseEscalationRate < 0.05 : result.FalseEscalations <= 1, result.ToString());
         Assert.True(result.AbortAtCaptureRate < 0.02, result.ToString());
     }
 }

