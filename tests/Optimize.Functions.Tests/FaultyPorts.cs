@@ -14,6 +14,7 @@ namespace Optimize.Functions.Tests;
 /// </summary>
 internal sealed class FaultyPorts : IConfigurationClient, IChangeJournal, IJournalReader
 {
+    private readonly Lock _gate = new();
     private int _readThrows;
 
     public FaultyPorts()
@@ -33,7 +34,11 @@ internal sealed class FaultyPorts : IConfigurationClient, IChangeJournal, IJourn
     public FakeMetricsReader Metrics { get; }
 
     /// <summary>The next this-many configuration reads throw.</summary>
-    public int ReadThrows { get => Volatile.Read(ref _readThrows); set => Volatile.Write(ref _readThrows, value); }
+    public int ReadThrows
+    {
+        get { lock (_gate) { return _readThrows; } }
+        set { lock (_gate) { _readThrows = value; } }
+    }
 
     /// <summary>Applies of a target for which this returns true throw.</summary>
     public Func<ResourceConfig, bool>? ApplyThrows { get; set; }
@@ -43,12 +48,15 @@ internal sealed class FaultyPorts : IConfigurationClient, IChangeJournal, IJourn
 
     public Task<ConfigurationRead> ReadAsync(ResourceRef resource, CancellationToken cancellationToken = default)
     {
-        if (Interlocked.Decrement(ref _readThrows) >= 0)
+        lock (_gate)
         {
-            throw new HttpRequestException("connection reset (injected)");
+            if (_readThrows > 0)
+            {
+                _readThrows--;
+                throw new HttpRequestException("connection reset (injected)");
+            }
         }
 
-        Interlocked.CompareExchange(ref _readThrows, 0, -1);
         return Config.ReadAsync(resource, cancellationToken);
     }
 

@@ -85,24 +85,26 @@ internal sealed class ChangeRun
         _log.WorkflowStep(ChangeId, Resource.Id, step, state.ToString(), message);
     }
 
-    /// <summary>Reads the configuration, retrying transient failures (<see cref="WorkflowRetry.IsTransient"/>) on durable
-    /// timers; the final failure says how many attempts were made.</summary>
-    public async Task<ConfigurationRead> ReadWithRetryAsync(string what)
+    /// <summary>Reads the configuration, retrying on durable timers while the read fails transiently
+    /// (<see cref="WorkflowRetry.IsTransient"/>) or, when <paramref name="expected"/> is given, still shows something else
+    /// (ARM can serve the old configuration for a while); a final failure says how many attempts were made.</summary>
+    public async Task<ConfigurationRead> ReadWithRetryAsync(string what, ResourceConfig? expected = null)
     {
         for (var attempt = 1; ; attempt++)
         {
             var read = await ReadAsync();
-            if (read.Config is not null || !WorkflowRetry.IsTransient(read.Failure))
+            var done = read.Config is { } found ? expected is null || found == expected : !WorkflowRetry.IsTransient(read.Failure);
+            if (done)
             {
                 return read;
             }
 
             if (!Retry.Allows(attempt))
             {
-                return attempt == 1 ? read : read with { Failure = read.Failure! with { Message = $"{read.Failure!.Message} (after {attempt} attempts)" } };
+                return attempt == 1 || read.Failure is null ? read : read with { Failure = read.Failure with { Message = $"{read.Failure.Message} (after {attempt} attempts)" } };
             }
 
-            await WaitAsync(what, attempt, read.Failure?.ToString() ?? "no configuration");
+            await WaitAsync(what, attempt, read.Failure?.ToString() ?? $"read back {read.Config?.Describe()}");
         }
     }
 
@@ -165,13 +167,7 @@ internal sealed class ChangeRun
             }
         }
 
-        // Verify: a failed read or a stale one (ARM can serve the old configuration for a while) is read again.
-        var read = await ReadAsync();
-        for (var attempt = 1; read.Config != target && WorkflowRetry.IsTransient(read.Failure) && Retry.Allows(attempt); attempt++)
-        {
-            await WaitAsync("rollback verification", attempt, read.Failure?.ToString() ?? $"read back {read.Config?.Describe()}");
-            read = await ReadAsync();
-        }
+        var read = await ReadWithRetryAsync("rollback verification", expected: target);
 
         if (read.Config is { } found && found == target)
         {

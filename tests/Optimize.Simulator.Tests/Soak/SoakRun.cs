@@ -9,6 +9,7 @@ using Optimize.Model;
 using Optimize.Simulator.Faults;
 using Optimize.Simulator.Fleet;
 using Optimize.Simulator.Ports;
+using Optimize.Tests.Workflow.Fakes;
 using Optimize.Workflow;
 using Optimize.Workflow.Activities;
 using Optimize.Workflow.Hosting;
@@ -110,7 +111,7 @@ internal static class SoakRun
         return await CheckAsync(journal, fleet, time, ids, crashes, recovered, ct);
 
         WorkflowRunner NewRunner() =>
-            new(time, registry, NullLoggerFactory.Instance, new WorkflowRunnerOptions { VirtualClock = new FakeTimeClock(time) });
+            new(time, registry, NullLoggerFactory.Instance, new WorkflowRunnerOptions { VirtualClock = new FakeClock(time) });
     }
 
     private static ChangePlan PlanFor(SimulatedResource resource, ResourceConfig current, string id, WorkflowRetry retry, ISkuCatalog catalog)
@@ -169,18 +170,5 @@ internal static class SoakRun
         }
 
         return new SoakResult(ids.Count, crashes, recovered, escalations, falseEscalations, abortedAtCapture, halfApplied, eventErrors, nonTerminal, byState);
-    }
-
-    /// <summary>The runner's virtual clock over a FakeTimeProvider.</summary>
-    private sealed class FakeTimeClock(FakeTimeProvider time) : IVirtualClock
-    {
-        public void AdvanceTo(DateTimeOffset instant)
-        {
-            var now = time.GetUtcNow();
-            if (instant > now)
-            {
-                time.Advance(instant - now);
-            }
-        }
     }
 }
