@@ -1,4 +1,7 @@
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Optimize.Changes;
 using Optimize.Model;
 
@@ -94,6 +97,10 @@ public sealed class StagedChangeTests
         await loop.RunToEndAsync(DurableLoop.Plan());
 
         var done = await loop.WaitAsync();
+
+        // The engine runs with the Functions extension's converter, not Durable's default JsonDataConverter.
+        var worker = loop.Host.Services.GetRequiredService<IOptionsMonitor<DurableTaskWorkerOptions>>().Get(Options.DefaultName);
+        Assert.Equal("ObjectConverterShim", worker.DataConverter.GetType().Name);
 
         // The worker's default serializer keeps .NET property names (no camelCase policy).
         Assert.Contains("\"State\":", done.SerializedOutput, StringComparison.Ordinal);
