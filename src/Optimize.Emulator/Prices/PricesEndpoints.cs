@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Routing;
+
+namespace Optimize.Emulator.Prices;
+
+/// <summary>Endpoints of this Azure surface (not yet served).</summary>
+internal static class PricesEndpoints
+{
+    /// <summary>Maps the endpoints.</summary>
+    public static void Map(IEndpointRouteBuilder app, EmulatorWorld world)
+    {
+        _ = app;
+        _ = world;
+    }
+}
