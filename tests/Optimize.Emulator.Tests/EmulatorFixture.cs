@@ -30,7 +30,7 @@ internal sealed class EmulatorFixture : IAsyncDisposable
 
     public async Task<(int Status, JsonNode? Json)> GetAsync(string pathAndQuery)
     {
-        using var response = await Client.GetAsync(new Uri(pathAndQuery, UriKind.Relative), TestContext.Current.CancellationToken);
+        using var response = await Client.GetAsync(new Uri(pathAndQuery, UriKind.RelativeOrAbsolute), TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         return ((int)response.StatusCode, string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text));
     }

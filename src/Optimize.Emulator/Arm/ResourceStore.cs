@@ -15,7 +15,7 @@ internal interface IDocumentShape
     JsonObject Create(SimulatedResource resource, ResourceConfig config);
 
     /// <summary>Writes the configuration in effect into <paramref name="document"/> (size, SKU, capacity, profiles...).</summary>
-    void Project(JsonObject document, ResourceConfig config);
+    void Project(JsonObject document, SimulatedResource resource, ResourceConfig config);
 }
 
 /// <summary>
@@ -40,7 +40,7 @@ internal sealed class ResourceStore(EmulatorWorld world)
         var entry = EntryOf(resource);
         lock (entry)
         {
-            Shape(resource).Project(entry.Document, world.Fleet.ConfigAt(resource, world.Time.GetUtcNow()));
+            Shape(resource).Project(entry.Document, resource, world.Fleet.ConfigAt(resource, world.Time.GetUtcNow()));
             return ((JsonObject)entry.Document.DeepClone(), entry.ETag);
         }
     }
@@ -54,7 +54,7 @@ internal sealed class ResourceStore(EmulatorWorld world)
         var entry = EntryOf(resource);
         lock (entry)
         {
-            Shape(resource).Project(entry.Document, world.Fleet.ConfigAt(resource, world.Time.GetUtcNow()));
+            Shape(resource).Project(entry.Document, resource, world.Fleet.ConfigAt(resource, world.Time.GetUtcNow()));
             var (changed, result) = write(entry.Document, entry.ETag);
             if (changed)
             {
