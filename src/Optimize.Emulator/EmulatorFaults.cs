@@ -31,6 +31,13 @@ public sealed record EmulatorFaults
     /// <summary>When true, resizing a running VM to a size outside its current hardware cluster is refused with 409 until it is deallocated.</summary>
     public bool ResizeNeedsDeallocation { get; init; }
 
+    /// <summary>
+    /// VM sizes the region has no capacity for. Resizing a running VM to one is accepted and its long-running operation ends
+    /// Failed with <c>AllocationFailed</c> (the VM keeps its size); a deallocated VM's resize succeeds (only its model changes),
+    /// and starting it on such a size fails with <c>AllocationFailed</c>, leaving it deallocated.
+    /// </summary>
+    public IReadOnlyList<string> AllocationFailures { get; init; } = [];
+
     /// <summary>Delay added to every request (for the at-scale benchmark); zero by default.</summary>
     public TimeSpan Latency { get; init; }
 

@@ -53,6 +53,14 @@ internal static class ComputeEndpoints
             : ArmError.Result(404, "ResourceNotFound", $"The Resource '{context.Request.Path}' was not found."));
     }
 
+    /// <summary>Leaves <c>provisioningState: Failed</c> on the resource after a failed operation (until the next write succeeds).</summary>
+    internal static void MarkFailed(EmulatorWorld world, SimulatedResource resource) =>
+        world.Documents.Write(resource, (stored, _) =>
+        {
+            stored["properties"]!["provisioningState"] = "Failed";
+            return (true, 0);
+        });
+
     private sealed class VmHandlers(EmulatorWorld world, ComputeState state)
     {
         public IResult Get(HttpContext context) => With(world, context, ResourceKind.VirtualMachine, vm =>
@@ -90,7 +98,10 @@ internal static class ComputeEndpoints
 
         public IResult Power(HttpContext context, bool deallocate) => With(world, context, ResourceKind.VirtualMachine, vm =>
         {
-            var failure = ArmRequests.DrawOperationFailure(world, $"{(deallocate ? "deallocating" : "starting")} '{vm.Resource.Name}'");
+            var size = ((VmConfig)world.Fleet.ConfigAt(vm, world.Time.GetUtcNow())).Size;
+            var failure = !deallocate && state.IsDeallocated(vm) && NoCapacity(size)
+                ? AllocationFailed(size)
+                : ArmRequests.DrawOperationFailure(world, $"{(deallocate ? "deallocating" : "starting")} '{vm.Resource.Name}'");
             if (failure is null)
             {
                 state.SetDeallocated(vm, deallocate);
@@ -132,12 +143,16 @@ internal static class ComputeEndpoints
                 return conflict;
             }
 
-            var failure = ArmRequests.DrawOperationFailure(world, $"updating '{vm.Resource.Name}'");
+            // A running VM is reallocated by the resize itself; a deallocated one only changes its model (allocation comes at start).
+            var failure = target is not null && !state.IsDeallocated(vm) && NoCapacity(target)
+                ? AllocationFailed(target)
+                : ArmRequests.DrawOperationFailure(world, $"updating '{vm.Resource.Name}'");
             if (failure is null)
             {
                 world.Documents.Write(vm, (stored, _) =>
                 {
                     JsonMerge.Apply(stored, body, ReadOnly);
+                    stored["properties"]!["provisioningState"] = "Succeeded";
                     if (target is not null)
                     {
                         // A running VM restarts on its new size; a deallocated one starts on it later.
@@ -146,8 +161,15 @@ internal static class ComputeEndpoints
 
                     return (true, 0);
                 });
-                (document, _) = world.Documents.Read(vm);
             }
+            else
+            {
+                // Azure.Core ignores the headers of a PATCH answered 200 and polls the resource's provisioningState instead
+                // (NextLinkOperationImplementation.ShouldIgnoreHeader), so a failed operation must show there too, as ARM does.
+                MarkFailed(world, vm);
+            }
+
+            (document, _) = world.Documents.Read(vm);
 
             document["properties"]!["provisioningState"] = "Updating";
             ArmRequests.StartOperation(world, context, vm, "Microsoft.Compute", failure, null);
@@ -155,6 +177,11 @@ internal static class ComputeEndpoints
         }
 
         private static readonly string[] ReadOnly = ["id", "name", "type", "location", "properties.vmId", "properties.provisioningState", "properties.timeCreated", "properties.instanceView"];
+
+        private bool NoCapacity(string size) => world.Faults.AllocationFailures.Contains(size, StringComparer.OrdinalIgnoreCase);
+
+        private static JsonObject AllocationFailed(string size) => (JsonObject)ArmError.Body("AllocationFailed",
+            $"Allocation failed. We do not have sufficient capacity for the requested VM size {size} in this region (injected fault).")["error"]!.DeepClone();
 
         /// <summary>Whether the region offers <paramref name="size"/> (the unknown size a resource was generated with counts).</summary>
         private bool Offered(SimulatedResource vm, string size) =>

@@ -85,6 +85,7 @@ internal static class ScaleSetEndpoints
             {
                 body.Remove("sku");
                 JsonMerge.Apply(stored, body, ReadOnly);
+                stored["properties"]!["provisioningState"] = "Succeeded";
                 var runs = state.ApplyModel(ss, running, target);
                 if (runs != running)
                 {
@@ -93,6 +94,10 @@ internal static class ScaleSetEndpoints
 
                 return (true, 0);
             });
+        }
+        else
+        {
+            ComputeEndpoints.MarkFailed(world, ss);
         }
 
         var document = world.Documents.Read(ss).Document;

@@ -70,4 +70,25 @@ public sealed class ComputeAdapterLoopTests
         Assert.True(world.Log.ByOperation["VirtualMachineScaleSets_UpdateInstances"] >= manual);
         Assert.False(world.Log.ByOperation.ContainsKey("unknown"), "every adapter call is an operation the emulator serves");
     }
+
+    [Fact]
+    public async Task RunningResize_WhoseOperationFails_IsAFailureAndTheVmKeepsItsSize()
+    {
+        // The VM PATCH answers 200 and Azure.Core then polls the VM's provisioningState (it ignores the headers of a PATCH 200),
+        // so the emulator's failed operation must show as provisioningState Failed for the adapter to see it.
+        var probe = await EmulatorFixture.StartAsync();
+        var vm = ComputeEndpointsTests.First(probe.World, ResourceKind.VirtualMachine, r => probe.World.Fleet.SpecOf(r, r.InitialConfig) is not null);
+        var own = probe.World.Fleet.SpecOf(vm, vm.InitialConfig)!;
+        var bigger = probe.World.Fleet.Catalog.Candidates(ResourceKind.VirtualMachine, vm.Resource.Location).First(s => s.VCpus > own.VCpus && s.Family == own.Family);
+        await probe.DisposeAsync();
+        await using var emulator = await EmulatorFixture.StartAsync(new EmulatorOptions { Faults = new EmulatorFaults { AllocationFailures = [bigger.Name] } });
+        var azure = EmulatedAzure.Create(emulator);
+
+        var applied = await azure.Configuration.ApplyAsync(vm.Resource, new VmConfig(bigger.Name), allowDeallocation: true, TestContext.Current.CancellationToken);
+
+        Assert.False(applied.Succeeded);
+        Assert.Equal(vm.InitialConfig, applied.Observed);
+        Assert.Equal(vm.InitialConfig, emulator.World.Fleet.ConfigAt(vm, emulator.World.Time.GetUtcNow()));
+        Assert.False(emulator.World.Log.ByOperation.ContainsKey("VirtualMachines_Deallocate"), "the size was available on the running host");
+    }
 }

@@ -127,4 +127,37 @@ public sealed class ComputeEndpointsTests
         Assert.All(json["value"]!.AsArray(), v => Assert.Equal("westeurope", v!["locations"]![0]!.GetValue<string>()));
         Assert.Equal(400, badStatus);
     }
+
+    [Fact]
+    public async Task NoCapacity_FailsARunningResizeInItsOperation_AndADeallocatedVmAtStart()
+    {
+        var probe = await EmulatorFixture.StartAsync();
+        var vm = First(probe.World, ResourceKind.VirtualMachine, r => probe.World.Fleet.SpecOf(r, r.InitialConfig) is not null);
+        var own = probe.World.Fleet.SpecOf(vm, vm.InitialConfig)!;
+        var bigger = probe.World.Fleet.Catalog.Candidates(ResourceKind.VirtualMachine, vm.Resource.Location).First(s => s.VCpus > own.VCpus && s.Family == own.Family);
+        await probe.DisposeAsync();
+        await using var emulator = await EmulatorFixture.StartAsync(new EmulatorOptions { Faults = new EmulatorFaults { AllocationFailures = [bigger.Name] } });
+        var world = emulator.World;
+        var patch = new JsonObject { ["properties"] = new JsonObject { ["hardwareProfile"] = new JsonObject { ["vmSize"] = bigger.Name } } };
+        var ct = TestContext.Current.CancellationToken;
+
+        using var running = await emulator.Client.PatchAsJsonAsync(vm.Resource.Id + Api, patch, ct);
+        var (_, runningPoll) = await emulator.GetAsync(running.Headers.GetValues("Azure-AsyncOperation").Single());
+        var afterRunning = world.Fleet.ConfigAt(vm, world.Time.GetUtcNow());
+        using var deallocate = await emulator.Client.PostAsync(new Uri(vm.Resource.Id + "/deallocate" + Api, UriKind.Relative), null, ct);
+        using var deallocated = await emulator.Client.PatchAsJsonAsync(vm.Resource.Id + Api, patch, ct);
+        var (_, deallocatedPoll) = await emulator.GetAsync(deallocated.Headers.GetValues("Azure-AsyncOperation").Single());
+        using var start = await emulator.Client.PostAsync(new Uri(vm.Resource.Id + "/start" + Api, UriKind.Relative), null, ct);
+        var (_, startPoll) = await emulator.GetAsync(start.Headers.GetValues("Azure-AsyncOperation").Single());
+        var (_, view) = await emulator.GetAsync(vm.Resource.Id + "/instanceView" + Api);
+
+        Assert.Equal("Failed", runningPoll!["status"]!.GetValue<string>());
+        Assert.Equal("AllocationFailed", runningPoll["error"]!["code"]!.GetValue<string>());
+        Assert.Equal(vm.InitialConfig, afterRunning);
+        Assert.Equal("Succeeded", deallocatedPoll!["status"]!.GetValue<string>());
+        Assert.Equal(new VmConfig(bigger.Name), world.Fleet.ConfigAt(vm, world.Time.GetUtcNow()));
+        Assert.Equal("Failed", startPoll!["status"]!.GetValue<string>());
+        Assert.Equal("AllocationFailed", startPoll["error"]!["code"]!.GetValue<string>());
+        Assert.Contains(view!["statuses"]!.AsArray(), s => s!["code"]!.GetValue<string>() == "PowerState/deallocated");
+    }
 }
