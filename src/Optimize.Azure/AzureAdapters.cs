@@ -18,7 +18,10 @@ public static class AzureAdapters
     /// <summary>Creates the adapters.</summary>
     /// <param name="credential">Identity (managed identity, Azure CLI, ...).</param>
     /// <param name="options">Settings; validated here.</param>
-    /// <param name="skipped">Receives the reason when the inventory skips a resource; may be null.</param>
+    /// <param name="skipped">
+    /// Receives the reason when the inventory skips a resource, and one message per metrics call whose resources were dropped after a
+    /// throttled or transient failure outlasted the retries; may be null.
+    /// </param>
     /// <exception cref="ArgumentException">The options are invalid (every violation listed).</exception>
     public static AzureEngine Create(TokenCredential credential, AzureAdapterOptions options, Action<string>? skipped = null)
     {
@@ -44,7 +47,7 @@ public static class AzureAdapters
             new ArmListInventory(arm, configuration, skipped)));
         return new AzureEngine(
             inventory,
-            new MonitorMetricsClient(arm, metricsPlane, options, inventory.InstanceMemoryMb),
+            new MonitorMetricsClient(arm, metricsPlane, options, inventory.InstanceMemoryMb, skipped),
             configuration,
             new RetailPriceBook(prices),
             (subscription, regions, fallback, ct) => LoadCatalogAsync(arm, subscription, regions, fallback, ct));
