@@ -33,10 +33,11 @@ public static class AzureAdapters
         var metricsPlane = new AzureHttp(AzurePipelines.Build(credential, AzurePipelines.MetricsScope, options), options);
         var prices = new AzureHttp(AzurePipelines.Build(null, null, options), options);
         var armClient = new ArmClient(credential, default, AzurePipelines.ArmClientOptions(options));
+        var offers = new VmSizeOffers(arm);
 
         var configuration = new ConfigurationRouter(new Dictionary<ResourceKind, IConfigurationClient>
         {
-            [ResourceKind.VirtualMachine] = new VmConfigurationClient(armClient),
+            [ResourceKind.VirtualMachine] = new VmConfigurationClient(armClient, offers),
             [ResourceKind.ScaleSet] = new ScaleSetConfigurationClient(armClient, options.ScaleSetUpgradeBatchFraction),
             [ResourceKind.AppServicePlan] = new AppServicePlanConfigurationClient(arm),
             [ResourceKind.FunctionApp] = new FunctionAppConfigurationClient(arm),
@@ -50,9 +51,15 @@ public static class AzureAdapters
             new MonitorMetricsClient(arm, metricsPlane, options, inventory.InstanceMemoryMb, skipped),
             configuration,
             new RetailPriceBook(prices),
-            (subscription, regions, fallback, ct) => LoadCatalogAsync(arm, subscription, regions, fallback, ct));
+            (subscription, regions, fallback, ct) => LoadCatalogAsync(arm, offers, subscription, regions, fallback, ct));
     }
 
-    private static async Task<ISkuCatalog> LoadCatalogAsync(AzureHttp arm, string subscription, IEnumerable<string> regions, ISkuCatalog fallback, CancellationToken ct) =>
-        await ResourceSkuCatalog.LoadAsync(arm, subscription, regions, fallback, ct).ConfigureAwait(false);
+    /// <summary>Loads the SKU catalog and shares its regions with the VM client's pre-deallocation check.</summary>
+    private static async Task<ISkuCatalog> LoadCatalogAsync(
+        AzureHttp arm, VmSizeOffers offers, string subscription, IEnumerable<string> regions, ISkuCatalog fallback, CancellationToken ct)
+    {
+        var catalog = await ResourceSkuCatalog.LoadAsync(arm, subscription, regions, fallback, ct).ConfigureAwait(false);
+        offers.Remember(subscription, catalog);
+        return catalog;
+    }
 }
