@@ -18,7 +18,10 @@ public static class AzureAdapters
     /// <summary>Creates the adapters.</summary>
     /// <param name="credential">Identity (managed identity, Azure CLI, ...).</param>
     /// <param name="options">Settings; validated here.</param>
-    /// <param name="skipped">Receives the reason when the inventory skips a resource; may be null.</param>
+    /// <param name="skipped">
+    /// Receives the reason when the inventory skips a resource, and one message per metrics call whose resources were dropped after a
+    /// throttled or transient failure outlasted the retries; may be null.
+    /// </param>
     /// <exception cref="ArgumentException">The options are invalid (every violation listed).</exception>
     public static AzureEngine Create(TokenCredential credential, AzureAdapterOptions options, Action<string>? skipped = null)
     {
@@ -30,10 +33,11 @@ public static class AzureAdapters
         var metricsPlane = new AzureHttp(AzurePipelines.Build(credential, AzurePipelines.MetricsScope, options), options);
         var prices = new AzureHttp(AzurePipelines.Build(null, null, options), options);
         var armClient = new ArmClient(credential, default, AzurePipelines.ArmClientOptions(options));
+        var offers = new VmSizeOffers(arm);
 
         var configuration = new ConfigurationRouter(new Dictionary<ResourceKind, IConfigurationClient>
         {
-            [ResourceKind.VirtualMachine] = new VmConfigurationClient(armClient),
+            [ResourceKind.VirtualMachine] = new VmConfigurationClient(armClient, offers),
             [ResourceKind.ScaleSet] = new ScaleSetConfigurationClient(armClient, options.ScaleSetUpgradeBatchFraction),
             [ResourceKind.AppServicePlan] = new AppServicePlanConfigurationClient(arm),
             [ResourceKind.FunctionApp] = new FunctionAppConfigurationClient(arm),
@@ -44,12 +48,18 @@ public static class AzureAdapters
             new ArmListInventory(arm, configuration, skipped)));
         return new AzureEngine(
             inventory,
-            new MonitorMetricsClient(arm, metricsPlane, options, inventory.InstanceMemoryMb),
+            new MonitorMetricsClient(arm, metricsPlane, options, inventory.InstanceMemoryMb, skipped),
             configuration,
             new RetailPriceBook(prices),
-            (subscription, regions, fallback, ct) => LoadCatalogAsync(arm, subscription, regions, fallback, ct));
+            (subscription, regions, fallback, ct) => LoadCatalogAsync(arm, offers, subscription, regions, fallback, ct));
     }
 
-    private static async Task<ISkuCatalog> LoadCatalogAsync(AzureHttp arm, string subscription, IEnumerable<string> regions, ISkuCatalog fallback, CancellationToken ct) =>
-        await ResourceSkuCatalog.LoadAsync(arm, subscription, regions, fallback, ct).ConfigureAwait(false);
+    /// <summary>Loads the SKU catalog and shares its regions with the VM client's pre-deallocation check.</summary>
+    private static async Task<ISkuCatalog> LoadCatalogAsync(
+        AzureHttp arm, VmSizeOffers offers, string subscription, IEnumerable<string> regions, ISkuCatalog fallback, CancellationToken ct)
+    {
+        var catalog = await ResourceSkuCatalog.LoadAsync(arm, subscription, regions, fallback, ct).ConfigureAwait(false);
+        offers.Remember(subscription, catalog);
+        return catalog;
+    }
 }

@@ -22,12 +22,34 @@ public sealed partial class ResourceSkuCatalog : ISkuCatalog
     private readonly Dictionary<string, SkuSpec> _byName;
     private readonly Dictionary<string, List<SkuSpec>> _byRegion;
     private readonly ISkuCatalog _fallback;
+    private readonly HashSet<string> _loadedRegions;
 
-    private ResourceSkuCatalog(Dictionary<string, SkuSpec> byName, Dictionary<string, List<SkuSpec>> byRegion, ISkuCatalog fallback)
+    private ResourceSkuCatalog(Dictionary<string, SkuSpec> byName, Dictionary<string, List<SkuSpec>> byRegion, ISkuCatalog fallback, HashSet<string> loadedRegions)
     {
         _byName = byName;
         _byRegion = byRegion;
         _fallback = fallback;
+        _loadedRegions = loadedRegions;
+    }
+
+    /// <summary>The regions this catalog was loaded for (normalized, <c>westus</c>).</summary>
+    internal IReadOnlyCollection<string> LoadedRegions => _loadedRegions;
+
+    /// <summary>
+    /// The VM size names offered (listed and not location-restricted) in <paramref name="region"/>, or null when the region was not
+    /// loaded (nothing is known about it). Zone restrictions are not considered.
+    /// </summary>
+    internal IReadOnlySet<string>? SizesIn(string region)
+    {
+        var key = ResourceIds.Region(region);
+        if (!_loadedRegions.Contains(key))
+        {
+            return null;
+        }
+
+        return _byRegion.TryGetValue(key, out var list)
+            ? list.Select(s => s.Name).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : new HashSet<string>(StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Number of VM sizes read from Azure.</summary>
@@ -66,6 +88,7 @@ public sealed partial class ResourceSkuCatalog : ISkuCatalog
         ArgumentNullException.ThrowIfNull(fallback);
         var byName = new Dictionary<string, SkuSpec>(StringComparer.OrdinalIgnoreCase);
         var byRegion = new Dictionary<string, List<SkuSpec>>(StringComparer.OrdinalIgnoreCase);
+        var loaded = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var region in regions.Select(ResourceIds.Region).Distinct())
         {
             var filter = Uri.EscapeDataString($"location eq '{region}'");
@@ -90,9 +113,11 @@ public sealed partial class ResourceSkuCatalog : ISkuCatalog
                 var link = response.Json?["nextLink"]?.GetValue<string>();
                 next = string.IsNullOrEmpty(link) ? null : new Uri(link);
             }
+
+            loaded.Add(region);
         }
 
-        return new ResourceSkuCatalog(byName, byRegion, fallback);
+        return new ResourceSkuCatalog(byName, byRegion, fallback, loaded);
     }
 
     /// <summary>VM sizes of a ResourceSkus_List page with the regions where they are not restricted.</summary>

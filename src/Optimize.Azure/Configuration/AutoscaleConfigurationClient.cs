@@ -9,14 +9,26 @@ namespace Optimize.Azure.Configuration;
 
 /// <summary>
 /// Autoscale settings: GET <c>Microsoft.Insights/autoscalesettings</c> (api-version <see cref="ApiVersion"/>), change the default
-/// profile's capacity and its CPU rules' thresholds, PATCH <c>{"properties":{"profiles":[...]}}</c> with <c>If-Match</c> when
-/// the GET returned an ETag. Would be replaced by Azure.ResourceManager.Monitor (<c>AutoscaleSettingResource.UpdateAsync</c>).
+/// profile's capacity and its CPU rules' thresholds, PATCH the whole setting as read back: <c>tags</c> and every read
+/// <c>properties</c> member (profiles, enabled, notifications, predictiveAutoscalePolicy, targetResourceUri, targetResourceLocation,
+/// name) except <see cref="ReadOnlyProperties"/>. The 2022-10-01 spec defaults an omitted <c>enabled</c> to false and does not say
+/// whether PATCH merges or replaces <c>properties</c>, so nothing read is left out (shared/azure-contract/specs/NOTES.md (b)).
+/// <c>If-Match</c> is sent only when the GET returned an ETag (<see cref="AzureResponse.ReadETag"/>: header, else body <c>etag</c>);
+/// the published GET example carries neither, and then the PATCH is unconditional.
+/// Would be replaced by Azure.ResourceManager.Monitor (<c>AutoscaleSettingResource.UpdateAsync</c>).
 /// Actions: <see cref="ArmActions.AutoscaleRead"/>, <see cref="ArmActions.AutoscaleWrite"/>.
 /// </summary>
 internal sealed class AutoscaleConfigurationClient(AzureHttp http) : ConfigurationClientBase<AutoscaleConfig>
 {
     /// <summary>Pinned api-version.</summary>
     public const string ApiVersion = "2022-10-01";
+
+    /// <summary>
+    /// Members of <c>AutoscaleSetting</c> (the PATCH body's <c>properties</c>) marked <c>readOnly</c> in the 2022-10-01 spec: none
+    /// (only the envelope's id, name, type and systemData are, and the PATCH body has no envelope but <c>tags</c>).
+    /// A test holds this list to the spec.
+    /// </summary>
+    internal static readonly string[] ReadOnlyProperties = [];
 
     private static readonly string[] CpuMetrics = ["Percentage CPU", "CpuPercentage"];
 
@@ -50,12 +62,35 @@ internal sealed class AutoscaleConfigurationClient(AzureHttp http) : Configurati
             }
         }
 
-        var body = new JsonObject { ["properties"] = new JsonObject { ["profiles"] = profiles.DeepClone() } };
+        var body = PatchBody(got.Json!);
         const string call = "PATCH Microsoft.Insights/autoscalesettings";
         var response = await http.SendAsync(RequestMethod.Patch, ResourceIds.Url(http.Options.ArmEndpoint, resource.Id, ApiVersion),
-            body, call, ArmActions.AutoscaleWrite, cancellationToken, got.ETag).ConfigureAwait(false);
+            body, call, ArmActions.AutoscaleWrite, cancellationToken, got.ReadETag).ConfigureAwait(false);
         await http.WaitForCompletionAsync(response, call, ArmActions.AutoscaleRead, cancellationToken).ConfigureAwait(false);
         return null;
+    }
+
+    /// <summary>The PATCH body: <c>tags</c> and the read <c>properties</c> (already modified) without <see cref="ReadOnlyProperties"/>.</summary>
+    internal static JsonObject PatchBody(JsonNode read)
+    {
+        var properties = read["properties"] as JsonObject ?? throw new FormatException("autoscale setting has no 'properties' object.");
+        var sent = new JsonObject();
+        foreach (var (name, value) in properties)
+        {
+            if (!ReadOnlyProperties.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                sent[name] = value?.DeepClone();
+            }
+        }
+
+        var body = new JsonObject();
+        if (read["tags"] is { } tags)
+        {
+            body["tags"] = tags.DeepClone();
+        }
+
+        body["properties"] = sent;
+        return body;
     }
 
     /// <summary>Projects an autoscale setting resource (ARM or Resource Graph shape).</summary>

@@ -6,7 +6,7 @@ namespace Optimize.Azure.Http;
 
 /// <summary>
 /// Classifies failed Azure calls into <see cref="ChangeFailureKinds"/>. Every message names the call; a 403 names the
-/// RBAC action (<see cref="ArmActions"/>) the identity lacks.
+/// RBAC action (<see cref="ArmActions"/>) the identity lacks. 429 (ARM) and 529 (Monitor metrics data plane) are throttling.
 /// </summary>
 public static class ArmErrorMapper
 {
@@ -22,7 +22,7 @@ public static class ArmErrorMapper
         return status switch
         {
             409 or 412 => new(ChangeFailureKinds.Conflict, $"{call} conflicted (HTTP {status}){suffix}"),
-            429 => new(ChangeFailureKinds.Throttled, $"{call} was throttled (HTTP 429) beyond the retries{suffix}"),
+            429 or ThrottleAwareClassifier.MetricsThrottled => new(ChangeFailureKinds.Throttled, $"{call} was throttled (HTTP {status}) beyond the retries{suffix}"),
             404 => new(ChangeFailureKinds.NotFound, $"{call} found no resource (HTTP 404){suffix}"),
             401 or 403 => new(ChangeFailureKinds.Forbidden, $"{call} was refused (HTTP {status}): the identity lacks the permission '{action}'{suffix}"),
             400 => new(ChangeFailureKinds.InvalidTarget, $"{call} was rejected as invalid (HTTP 400){suffix}"),

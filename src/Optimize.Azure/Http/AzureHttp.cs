@@ -145,4 +145,12 @@ internal sealed class AzureHttp(HttpPipeline pipeline, AzureAdapterOptions optio
 }
 
 /// <summary>A successful response: status, parsed JSON (null when empty) and the headers the adapters use.</summary>
-internal sealed record AzureResponse(int Status, JsonNode? Json, string? ETag, string? AsyncOperation, string? Location, TimeSpan? RetryAfter);
+/// <param name="ETag">The <c>ETag</c> response header, or null.</param>
+internal sealed record AzureResponse(int Status, JsonNode? Json, string? ETag, string? AsyncOperation, string? Location, TimeSpan? RetryAfter)
+{
+    /// <summary>
+    /// The concurrency token for an <c>If-Match</c> on the next write: the <c>ETag</c> header, else a string <c>etag</c> at the top of the
+    /// body, else null (then no <c>If-Match</c> is sent and the write is unconditional).
+    /// </summary>
+    public string? ReadETag => ETag ?? (Json is JsonObject root && root["etag"] is JsonValue value && value.TryGetValue<string>(out var body) && body.Length > 0 ? body : null);
+}

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Xml;
 using Azure.Core;
 using Optimize.Azure.Http;
+using Optimize.Changes;
 using Optimize.Metrics;
 using Optimize.Model;
 using Optimize.Ports;
@@ -31,14 +32,18 @@ public sealed class MonitorMetricsClient : IMetricsReader
     private readonly int _concurrency;
     private readonly bool _batch;
     private readonly Func<string, int?> _instanceMemoryMb;
+    private readonly Action<string>? _skipped;
 
     /// <param name="arm">ARM pipeline (single-resource reads).</param>
     /// <param name="dataPlane">Monitor data-plane pipeline (batch reads).</param>
     /// <param name="options">Concurrency and mode.</param>
     /// <param name="instanceMemoryMb">Instance memory (MB) of a Flex app by resource id, for memory%; null when unknown.</param>
-    internal MonitorMetricsClient(AzureHttp arm, AzureHttp dataPlane, AzureAdapterOptions options, Func<string, int?>? instanceMemoryMb = null)
+    /// <param name="skipped">Receives one message per call dropped after a throttled or transient failure; may be null.</param>
+    internal MonitorMetricsClient(
+        AzureHttp arm, AzureHttp dataPlane, AzureAdapterOptions options, Func<string, int?>? instanceMemoryMb = null, Action<string>? skipped = null)
     {
         _instanceMemoryMb = instanceMemoryMb ?? (_ => null);
+        _skipped = skipped;
         _arm = arm;
         _dataPlane = dataPlane;
         _concurrency = options.MetricsConcurrency;
@@ -51,6 +56,11 @@ public sealed class MonitorMetricsClient : IMetricsReader
     internal Func<string, Uri> RegionEndpoint { get; init; } = region => new Uri($"https://{region}.metrics.monitor.azure.com");
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A call that is still throttled or failing transiently after the pipeline's retries drops only its resources: the other calls'
+    /// series are yielded and the drop is reported to the <c>skipped</c> callback. Any other failure (403, 400, malformed response) throws,
+    /// and so does a read in which every call failed, so an outage never looks like "no data".
+    /// </remarks>
     public async IAsyncEnumerable<MetricSeries> ReadAsync(MetricQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -62,11 +72,26 @@ public sealed class MonitorMetricsClient : IMetricsReader
         var calls = Plan(query);
         using var gate = new SemaphoreSlim(_concurrency);
         var tasks = calls.Select(c => RunAsync(c, query, gate, cancellationToken)).ToList();
+        var dropped = 0;
+        AzureCallException? lastDrop = null;
         try
         {
-            foreach (var task in tasks)
+            for (var i = 0; i < tasks.Count; i++)
             {
-                foreach (var series in await task.ConfigureAwait(false))
+                List<MetricSeries> batch;
+                try
+                {
+                    batch = await tasks[i].ConfigureAwait(false);
+                }
+                catch (AzureCallException ex) when (ex.Failure.Kind is ChangeFailureKinds.Throttled or ChangeFailureKinds.Transient)
+                {
+                    dropped++;
+                    lastDrop = ex;
+                    _skipped?.Invoke(DropMessage(calls[i], i, calls.Count, ex));
+                    continue;
+                }
+
+                foreach (var series in batch)
                 {
                     yield return series;
                 }
@@ -77,6 +102,26 @@ public sealed class MonitorMetricsClient : IMetricsReader
             // Observe every task so none faults unobserved when the consumer stops early or one call fails.
             await Task.WhenAll(tasks.Select(t => t.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default))).ConfigureAwait(false);
         }
+
+        if (lastDrop is not null && dropped == calls.Count)
+        {
+            throw new AzureCallException(
+                new ChangeFailure(lastDrop.Failure.Kind, $"Every metrics call failed ({dropped} of {calls.Count}), so no resource has data; the last: {lastDrop.Failure.Message}"),
+                lastDrop.Status,
+                lastDrop);
+        }
+    }
+
+    /// <summary>One line naming the dropped call (index, scope), how many and which resources, and the failure (status and Azure's error code).</summary>
+    private static string DropMessage(MetricCall call, int index, int total, AzureCallException ex)
+    {
+        const int Shown = 5;
+        var ids = string.Join(", ", call.Resources.Take(Shown).Select(r => r.Id));
+        var more = call.Resources.Count > Shown ? $" and {call.Resources.Count - Shown} more" : string.Empty;
+        var status = ex.Status > 0 ? $"HTTP {ex.Status}" : "no response";
+        return $"Metrics skipped for {call.Resources.Count} resource(s): call {index + 1} of {total} "
+            + $"(subscription {call.Subscription}, region {call.Region}, namespace {call.Namespace}) failed ({ex.Failure.Kind}, {status}): "
+            + $"{ex.Failure.Message} Resources: {ids}{more}.";
     }
 
     /// <summary>The calls a query needs: per (subscription, region, namespace), chunks of ≤ 50 resources (1 in single mode).</summary>

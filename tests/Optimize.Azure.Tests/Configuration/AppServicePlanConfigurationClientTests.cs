@@ -86,7 +86,7 @@ public sealed class AppServicePlanConfigurationClientTests
     }
 
     [Fact]
-    public async Task ApplyAsync_SkuChange_PutsNameTierAndCapacityWithOnlyWritableProperties()
+    public async Task ApplyAsync_SkuChange_PutsNameTierAndCapacityWithoutReadOnlyProperties()
     {
         var create = ArmExample.Load("Microsoft.Web/2026-03-15/CreateOrUpdateAppServicePlan.json");
         var env = new TestEnv();
@@ -100,12 +100,16 @@ public sealed class AppServicePlanConfigurationClientTests
         Assert.True(result.Succeeded, result.Failure?.ToString());
         var body = JsonNode.Parse(Assert.Single(env.Transport.Sent("PUT", "serverfarms")).Body)!;
         Assert.Equal("{\"name\":\"P1v3\",\"tier\":\"PremiumV3\",\"capacity\":1}", body["sku"]!.ToJsonString());
-        var sentProperties = body["properties"]!.AsObject().Select(p => p.Key).ToList();
-        Assert.All(sentProperties, p => Assert.Contains(p, AppServicePlanConfigurationClient.WritableProperties));
+        // The GET example's properties: geoRegion, isSpot, maximumNumberOfWorkers, numberOfSites, numberOfWorkers, provisioningState,
+        // reserved, status, targetWorkerCount, targetWorkerSizeId; the read-only ones (specs/NOTES.md (c)) are dropped, the rest kept.
+        var sentProperties = body["properties"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal);
+        Assert.Equal(["isSpot", "reserved", "targetWorkerCount", "targetWorkerSizeId"], sentProperties);
+        // The published GET carries no ETag (header or body): the PUT is unconditional.
+        Assert.False(Assert.Single(env.Transport.Sent("PUT", "serverfarms")).Headers.ContainsKey("If-Match"));
     }
 
     [Fact]
-    public void PutBody_PublishedPlan_KeepsLocationKindAndWritablePropertiesOnly()
+    public void PutBody_PublishedPlan_KeepsLocationKindAndDropsReadOnlyProperties()
     {
         var plan = ArmExample.Load("Microsoft.Web/2026-07-15/GetAppServicePlan.json").Body();
 
@@ -115,10 +119,85 @@ public sealed class AppServicePlanConfigurationClientTests
         Assert.Equal("app", body["kind"]!.GetValue<string>());
         Assert.Equal(2, body["sku"]!["capacity"]!.GetValue<int>());
         // Read-only properties of the example (status, numberOfSites, geoRegion, provisioningState) are not sent back.
-        foreach (var readOnly in new[] { "status", "numberOfSites", "geoRegion", "provisioningState", "maximumNumberOfWorkers" })
+        foreach (var readOnly in new[] { "status", "numberOfSites", "geoRegion", "provisioningState", "maximumNumberOfWorkers", "numberOfWorkers" })
         {
             Assert.Null(body["properties"]![readOnly]);
         }
+
+        Assert.Null(body["id"]);
+        Assert.Null(body["name"]);
+        Assert.Null(body["type"]);
+        Assert.False(body["properties"]!["reserved"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public void PutBody_PlanWithAsyncScalingAndExtendedLocation_BothSurvive()
+    {
+        // specs/NOTES.md (c): asyncScalingEnabled (AppServicePlan.properties, CommonDefinitions.json 2024-11-01) and the top-level
+        // extendedLocation are writable and a PUT replaces the resource, so leaving them out would reset them.
+        var plan = ArmExample.Load("Microsoft.Web/2026-07-15/GetAppServicePlan.json").Body()!;
+        plan["properties"]!["asyncScalingEnabled"] = true;
+        plan["properties"]!["zoneRedundant"] = true;
+        plan["properties"]!["subscription"] = Refs.Sub;
+        plan["properties"]!["resourceGroup"] = "testrg123";
+        plan["extendedLocation"] = JsonNode.Parse("{\"name\":\"/subscriptions/s/resourceGroups/g/providers/Microsoft.ExtendedLocation/customLocations/cl\",\"type\":\"CustomLocation\"}");
+        plan["tags"] = JsonNode.Parse("{\"team\":\"a\"}");
+        plan["etag"] = "\"e1\"";
+
+        var body = AppServicePlanConfigurationClient.PutBody(plan, new AppServicePlanConfig("P1v3", 2));
+
+        Assert.True(body["properties"]!["asyncScalingEnabled"]!.GetValue<bool>());
+        Assert.True(body["properties"]!["zoneRedundant"]!.GetValue<bool>());
+        Assert.True(JsonNode.DeepEquals(plan["extendedLocation"], body["extendedLocation"]));
+        Assert.Equal("a", body["tags"]!["team"]!.GetValue<string>());
+        Assert.Null(body["properties"]!["subscription"]);
+        Assert.Null(body["properties"]!["resourceGroup"]);
+        Assert.Null(body["etag"]);
+        Assert.Equal(["location", "kind", "tags", "extendedLocation", "sku", "properties"], body.Select(p => p.Key));
+    }
+
+    [Theory]
+    [InlineData(true, false, "\"header\"")]
+    [InlineData(false, true, "\"body\"")]
+    [InlineData(true, true, "\"header\"")]
+    [InlineData(false, false, null)]
+    public async Task ApplyAsync_IfMatchOnlyWhenAnETagWasRead(bool header, bool bodyETag, string? expected)
+    {
+        var plan = ArmExample.Load("Microsoft.Web/2026-07-15/GetAppServicePlan.json").Body()!;
+        if (bodyETag)
+        {
+            plan["etag"] = "\"body\"";
+        }
+
+        var headers = header ? new Dictionary<string, string> { ["ETag"] = "\"header\"" } : null;
+        var env = new TestEnv();
+        env.Transport
+            .On("GET", "serverfarms/testsf6141", new CannedResponse(200, plan.ToJsonString(), headers))
+            .On("PUT", "serverfarms/testsf6141", new CannedResponse(412, "{\"error\":{\"code\":\"PreconditionFailed\"}}"));
+
+        var result = await new AppServicePlanConfigurationClient(env.Arm()).ApplyAsync(Refs.Plan, new AppServicePlanConfig("P1", 2), false, TestContext.Current.CancellationToken);
+
+        Assert.Equal(ChangeFailureKinds.Conflict, result.Failure?.Kind);
+        var sent = Assert.Single(env.Transport.Sent("PUT", "serverfarms"));
+        Assert.Equal(expected, sent.Headers.TryGetValue("If-Match", out var ifMatch) ? ifMatch : null);
+    }
+
+    [Fact]
+    public void ReadOnlyAndKeptMembers_MatchTheSpec()
+    {
+        // Microsoft.Web.serverfarms.2024-11-01.json, files.CommonDefinitions.json.definitions: AppServicePlan (allOf Resource).
+        var definitions = SpecSchema.Load("Microsoft.Web.serverfarms.2024-11-01.json")["files"]!["CommonDefinitions.json"]!["definitions"]!;
+        var plan = definitions["AppServicePlan"]!;
+
+        var (readOnly, _) = SpecSchema.Members(plan["properties"]!["properties"]!);
+        Assert.Equal(readOnly, AppServicePlanConfigurationClient.ReadOnlyProperties.Order(StringComparer.Ordinal));
+
+        var (resourceReadOnly, resourceWritable) = SpecSchema.Members(definitions["Resource"]!);
+        var (_, planWritable) = SpecSchema.Members(plan);
+        Assert.Equal(["id", "name", "type"], resourceReadOnly);
+        Assert.Equal(
+            resourceWritable.Concat(planWritable).Order(StringComparer.Ordinal),
+            AppServicePlanConfigurationClient.KeptTopLevel.Append("properties").Append("sku").Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -10,6 +10,7 @@ public sealed class ArmErrorMapperTests
     [InlineData(409, ChangeFailureKinds.Conflict)]
     [InlineData(412, ChangeFailureKinds.Conflict)]
     [InlineData(429, ChangeFailureKinds.Throttled)]
+    [InlineData(529, ChangeFailureKinds.Throttled)]
     [InlineData(404, ChangeFailureKinds.NotFound)]
     [InlineData(403, ChangeFailureKinds.Forbidden)]
     [InlineData(401, ChangeFailureKinds.Forbidden)]
