@@ -16,8 +16,9 @@ namespace Optimize.Azure.Configuration;
 /// deallocation?), <c>UpdateAsync</c> with a hardware-profile patch; when the target is not in the available list and the stage
 /// allows it: check the size is offered in the VM's region (<see cref="VmSizeOffers"/>, Microsoft.Compute/skus) and only then
 /// deallocate → update → start. Once this client deallocated the VM it always attempts the start, whether the update succeeded or
-/// failed (then the VM starts on its old size and the update's failure is returned); a failed start returns a failure saying the
-/// VM was left deallocated. Actions: <see cref="ArmActions.VirtualMachineRead"/>, <see cref="ArmActions.VirtualMachineSizesRead"/>,
+/// failed (then the VM starts on its old size and the update's failure is returned). When the start on the new size fails (for
+/// example AllocationFailed), the VM is resized back and started on its old size, and the start's failure is returned; only when
+/// that fails too is the VM left deallocated, and the failure says so. Actions: <see cref="ArmActions.VirtualMachineRead"/>, <see cref="ArmActions.VirtualMachineSizesRead"/>,
 /// <see cref="ArmActions.ComputeSkusRead"/>, <see cref="ArmActions.VirtualMachineWrite"/>, <see cref="ArmActions.VirtualMachineDeallocate"/>,
 /// <see cref="ArmActions.VirtualMachineStart"/>, <see cref="ArmActions.ComputeOperationsRead"/> (polling).
 /// </summary>
@@ -102,6 +103,23 @@ internal sealed class VmConfigurationClient(ArmClient arm, VmSizeOffers offers) 
             startFailure = ex.Failure;
         }
 
+        var restoredTo = target.Size;
+        if (startFailure is not null && resizeFailure is null && cancelled is null)
+        {
+            // Typically AllocationFailed: the region had no capacity for the new size. The old size ran here moments ago.
+            var (resizedBack, restoreFailure) = await RestoreAsync(vm, current, startToken).ConfigureAwait(false);
+            if (restoreFailure is null)
+            {
+                return startFailure with
+                {
+                    Message = $"{resource.Name} did not start on its new size {target.Size} ({startFailure.Message}); it was resized back to {current.Size} and started again.",
+                };
+            }
+
+            restoredTo = resizedBack ? current.Size : target.Size;
+            startFailure = startFailure with { Message = $"{startFailure.Message}; resizing back to {current.Size} and starting again failed too: {restoreFailure.Message}" };
+        }
+
         if (startFailure is not null)
         {
             var resize = cancelled is not null ? $"the resize to {target.Size} was cancelled"
@@ -109,7 +127,7 @@ internal sealed class VmConfigurationClient(ArmClient arm, VmSizeOffers offers) 
                 : $"the resize to {target.Size} succeeded";
             var size = resizeFailure is not null ? current.Size
                 : cancelled is not null ? $"{current.Size} or {target.Size} (the resize was cancelled)"
-                : target.Size;
+                : restoredTo;
             return new ChangeFailure(ChangeFailureKinds.OperationFailed, $"{resource.Name} was left DEALLOCATED on size {size}: {resize}, then the start failed ({startFailure}). It stays down until started (POST .../start); a rollback to {current.Size} restarts it only if the size changed.");
         }
 
@@ -117,6 +135,33 @@ internal sealed class VmConfigurationClient(ArmClient arm, VmSizeOffers offers) 
         return resizeFailure is null
             ? null
             : resizeFailure with { Message = $"{resizeFailure.Message} ({resource.Name} was deallocated for the resize and started again on its old size {current.Size}.)" };
+    }
+
+    /// <summary>
+    /// Puts a deallocated VM back on <paramref name="previous"/> and starts it: whether the resize back took effect, and the
+    /// failure (null when the VM runs again).
+    /// </summary>
+    private static async Task<(bool ResizedBack, ChangeFailure? Failure)> RestoreAsync(VirtualMachineResource vm, VmConfig previous, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ResizeAsync(vm, previous, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AzureCallException ex)
+        {
+            return (false, ex.Failure);
+        }
+
+        try
+        {
+            await SdkCalls.RunAsync("POST Microsoft.Compute/virtualMachines/start", ArmActions.VirtualMachineStart,
+                () => vm.PowerOnAsync(WaitUntil.Completed, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return (true, null);
+        }
+        catch (AzureCallException ex)
+        {
+            return (true, ex.Failure);
+        }
     }
 
     private static Task<ArmOperation<VirtualMachineResource>> ResizeAsync(VirtualMachineResource vm, VmConfig target, CancellationToken cancellationToken)

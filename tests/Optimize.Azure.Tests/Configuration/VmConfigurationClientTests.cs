@@ -202,15 +202,17 @@ public sealed class VmConfigurationClientTests
     }
 
     [Fact]
-    public async Task ApplyAsync_ResizeSucceedsStartFails_FailureSaysLeftDeallocatedOnNewSize()
+    public async Task ApplyAsync_ResizeSucceedsEveryStartFails_ResizedBack_FailureSaysLeftDeallocatedOnOldSize()
     {
+        // The start on the new size fails (AllocationFailed); the client resizes back to the old size and starts again, which fails too.
         var env = Env("Standard_DS3_v2", "Standard_A1", start: new CannedResponse(409, "{\"error\":{\"code\":\"AllocationFailed\",\"message\":\"no capacity\"}}"));
 
         var result = await Client(env).ApplyAsync(Refs.Vm, new VmConfig("Standard_A1"), true, TestContext.Current.CancellationToken);
 
-        Assert.Equal(DeallocatingOrder, Writes(env));
+        Assert.Equal([.. DeallocatingOrder, "PATCH myVM", "POST start"], Writes(env));
         Assert.Equal(ChangeFailureKinds.OperationFailed, result.Failure?.Kind);
-        Assert.StartsWith("myVM was left DEALLOCATED on size Standard_A1: the resize to Standard_A1 succeeded", result.Failure!.Message, StringComparison.Ordinal);
+        Assert.StartsWith("myVM was left DEALLOCATED on size Standard_DS3_v2: the resize to Standard_A1 succeeded", result.Failure!.Message, StringComparison.Ordinal);
+        Assert.Contains("resizing back to Standard_DS3_v2 and starting again failed too", result.Failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

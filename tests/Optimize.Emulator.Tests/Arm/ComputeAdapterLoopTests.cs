@@ -91,4 +91,29 @@ public sealed class ComputeAdapterLoopTests
         Assert.Equal(vm.InitialConfig, emulator.World.Fleet.ConfigAt(vm, emulator.World.Time.GetUtcNow()));
         Assert.False(emulator.World.Log.ByOperation.ContainsKey("VirtualMachines_Deallocate"), "the size was available on the running host");
     }
+
+    [Fact]
+    public async Task DeallocatedResize_ThatCannotStartOnTheNewSize_IsRestoredAndRunningOnTheOldSize()
+    {
+        // Resizing a deallocated VM only changes its model; the allocation, and its AllocationFailed, come at start.
+        var probe = await EmulatorFixture.StartAsync();
+        var vm = ComputeEndpointsTests.First(probe.World, ResourceKind.VirtualMachine, r => probe.World.Fleet.SpecOf(r, r.InitialConfig) is not null);
+        var own = probe.World.Fleet.SpecOf(vm, vm.InitialConfig)!;
+        var bigger = probe.World.Fleet.Catalog.Candidates(ResourceKind.VirtualMachine, vm.Resource.Location).First(s => s.VCpus > own.VCpus && s.Family == own.Family);
+        await probe.DisposeAsync();
+        await using var emulator = await EmulatorFixture.StartAsync(new EmulatorOptions
+        {
+            Faults = new EmulatorFaults { ResizeNeedsDeallocation = true, AllocationFailures = [bigger.Name] },
+        });
+        var azure = EmulatedAzure.Create(emulator);
+
+        var applied = await azure.Configuration.ApplyAsync(vm.Resource, new VmConfig(bigger.Name), allowDeallocation: true, TestContext.Current.CancellationToken);
+        var (_, view) = await emulator.GetAsync(vm.Resource.Id + "/instanceView?api-version=2023-07-01");
+
+        Assert.False(applied.Succeeded);
+        Assert.Contains("resized back", applied.Failure!.Message, StringComparison.Ordinal);
+        Assert.Equal(vm.InitialConfig, emulator.World.Fleet.ConfigAt(vm, emulator.World.Time.GetUtcNow()));
+        Assert.Equal(2, emulator.World.Log.ByOperation["VirtualMachines_Start"]);
+        Assert.Contains(view!["statuses"]!.AsArray(), s => s!["code"]!.GetValue<string>() == "PowerState/running");
+    }
 }
