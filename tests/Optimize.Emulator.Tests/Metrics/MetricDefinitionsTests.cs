@@ -101,3 +101,41 @@ public sealed class MetricDefinitionsTests
         Assert.Equal(1, emulator.World.Log.ByOperation["MetricDefinitions_List"]);
     }
 }
+
+/// <summary>The built-in fallback at work (no ../shared needed): a pack without metrics/ serves only the modelled metrics.</summary>
+public sealed class BuiltInMetricTablesTests
+{
+    [Fact]
+    public async Task WithoutAMetricsFolder_DefinitionsAreTheBuiltInRows_AndValuesStillFlow()
+    {
+        var pack = Directory.CreateTempSubdirectory("emu-pack-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(pack.FullName, "specs")); // a pack without metrics/
+            var options = new EmulatorOptions
+            {
+                Fleet = new Optimize.Simulator.Fleet.FleetOptions { ResourceCount = 10 },
+                ContractDirectory = pack.FullName,
+                Time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(MetricsKit.Now),
+            };
+            await using var emulator = await EmulatorFixture.StartAsync(options);
+            var vm = MetricsKit.First(emulator.World, ResourceKind.VirtualMachine);
+
+            var (status, json) = await MetricsKit.Get(emulator, vm.Resource.Id, "metricDefinitions", string.Empty);
+            var (valuesStatus, values) = await MetricsKit.Get(emulator, vm.Resource.Id, "metrics",
+                $"&metricnames=Percentage%20CPU&interval=PT1H&timespan={MetricsKit.Iso(MetricsKit.Now - TimeSpan.FromHours(3))}/{MetricsKit.Iso(MetricsKit.Now)}");
+            var (refused, _) = await MetricsKit.Get(emulator, vm.Resource.Id, "metrics", "&metricnames=Network%20In%20Total");
+
+            Assert.Equal(200, status);
+            Assert.Equal(["Available Memory Bytes", "Available Memory Percentage", "Percentage CPU"],
+                json!["value"]!.AsArray().Select(d => d!["name"]!["value"]!.GetValue<string>()));
+            Assert.Equal(200, valuesStatus);
+            Assert.Equal(3, values!["value"]![0]!["timeseries"]![0]!["data"]!.AsArray().Count(p => p!["average"] is not null));
+            Assert.Equal(400, refused); // a real VM metric, but not in the built-in table
+        }
+        finally
+        {
+            pack.Delete(recursive: true);
+        }
+    }
+}
