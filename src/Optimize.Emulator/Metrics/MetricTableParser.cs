@@ -51,6 +51,13 @@ internal static class MetricNamespaces
 /// </summary>
 internal static partial class MetricTableParser
 {
+    /// <summary>The spec's MetricUnit values.</summary>
+    private static readonly string[] MetricUnits =
+    [
+        "Count", "Bytes", "Seconds", "CountPerSecond", "BytesPerSecond", "Percent", "MilliSeconds", "ByteSeconds",
+        "Unspecified", "Cores", "MilliCores", "NanoCores", "BitsPerSecond",
+    ];
+
     /// <summary>Reads the table of <paramref name="ns"/> from <paramref name="metricsDirectory"/> (the pack's <c>metrics/</c>).</summary>
     /// <exception cref="InvalidDataException">The page (or an include it names) is missing, or holds no metric rows.</exception>
     public static MetricTable Load(string metricsDirectory, string ns)
@@ -138,11 +145,18 @@ internal static partial class MetricTableParser
             display,
             description,
             Cell("Name in REST API").Trim('`', ' '),
-            Cell("Unit"),
+            Unit(Cell("Unit")),
             [.. List(Cell("Aggregation")).Select(Aggregation)],
             [.. List(Cell("Dimensions")).Select(d => d.Trim('`')).Where(d => d.Length > 0 && !d.Contains("none", StringComparison.OrdinalIgnoreCase))],
             [.. List(Cell("Time Grains"))]);
     }
+
+    /// <summary>
+    /// The unit as the spec's MetricUnit enum spells it (monitor.resource-manager.metrics.2024-02-01.json): the tables write
+    /// <c>Milliseconds</c> where the API returns <c>MilliSeconds</c>; other units are spelled alike.
+    /// </summary>
+    private static string Unit(string value) =>
+        MetricUnits.FirstOrDefault(u => u.Equals(value, StringComparison.OrdinalIgnoreCase)) ?? value;
 
     /// <summary><c>Total (Sum)</c> → <c>Total</c>; other names as the spec's AggregationType spells them.</summary>
     private static string Aggregation(string value)

@@ -34,7 +34,8 @@ public sealed class MetricDefinitionsTests
         {
             var (row, definition) = (published[i], served[i]);
             Assert.Equal(row.Display, definition["name"]!["localizedValue"]!.GetValue<string>());
-            Assert.Equal(row.Unit, definition["unit"]!.GetValue<string>());
+            // Case-insensitive: the tables write "Milliseconds", the spec's MetricUnit enum (what the API returns) "MilliSeconds".
+            Assert.Equal(row.Unit, definition["unit"]!.GetValue<string>(), ignoreCase: true);
             // "Total (Sum)" in the pages is the spec's AggregationType "Total"; "Average, Count, Maximum, Minimum" has primary Average.
             var primary = row.Aggregation.Split(',')[0].Replace(" (Sum)", string.Empty, StringComparison.Ordinal).Trim();
             Assert.Equal(primary, definition["primaryAggregationType"]!.GetValue<string>());
