@@ -131,6 +131,30 @@ public sealed class MetricsKindsTests
         Assert.Equal("MissingApiVersionParameter", noVersionJson!["code"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task UnalignedStart_IsStampedOnTheGrain_AndFullIsOnePointOverTheTimespan()
+    {
+        // MetricBatchExample.json: starttime 20:00:00.123Z at PT15M gives a first timeStamp of 20:00:00Z (stamps on the grain).
+        // GetMetric.json / Metrics_List "interval": FULL returns a single point and reports the timespan's duration (PT4H there).
+        await using var emulator = await MetricsKit.StartAsync();
+        var vm = MetricsKit.First(emulator.World, ResourceKind.VirtualMachine, r => r.Scenario != FleetScenario.BadData);
+        var start = From + TimeSpan.FromMinutes(7);
+        var window = $"&timespan={MetricsKit.Iso(start)}/{MetricsKit.Iso(start + TimeSpan.FromHours(1))}";
+
+        var (status, aligned) = await MetricsKit.Get(emulator, vm.Resource.Id, "metrics", "&metricnames=Percentage%20CPU&interval=PT15M" + window);
+        var (fullStatus, full) = await MetricsKit.Get(emulator, vm.Resource.Id, "metrics", "&metricnames=Percentage%20CPU&aggregation=count&interval=FULL" + window);
+
+        Assert.Equal((200, 200), (status, fullStatus));
+        var stamps = aligned!["value"]![0]!["timeseries"]![0]!["data"]!.AsArray().Select(p => p!["timeStamp"]!.GetValue<string>()).ToList();
+        Assert.Equal(["2026-12-01T10:00:00Z", "2026-12-01T10:15:00Z", "2026-12-01T10:30:00Z", "2026-12-01T10:45:00Z", "2026-12-01T11:00:00Z"], stamps);
+        Assert.Equal("PT1H", full!["interval"]!.GetValue<string>());
+        var point = Assert.Single(full["value"]![0]!["timeseries"]![0]!["data"]!.AsArray())!;
+        // 10:07–11:07 holds 60 PT1M samples: 3 of step 10:05 (10:07–10:09), 11 whole steps (55), 2 of step 11:05.
+        Assert.Equal(3 + 55 + 2, point["count"]!.GetValue<double>());
+        var first = aligned["value"]![0]!["timeseries"]![0]!["data"]![0]!;
+        Assert.NotNull(first["average"]); // the point stamped 10:00 holds 10:00–10:15 (the grain's whole bucket)
+    }
+
     private static async Task<JsonNode> Ok(EmulatorFixture emulator, SimulatedResource resource, string names, string extra)
     {
         var (status, json) = await MetricsKit.Get(emulator, resource.Resource.Id, "metrics",
