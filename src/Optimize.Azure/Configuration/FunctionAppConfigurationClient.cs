@@ -7,9 +7,11 @@ using Optimize.Model;
 namespace Optimize.Azure.Configuration;
 
 /// <summary>
-/// Flex Consumption scale settings: GET and PATCH <c>Microsoft.Web/sites</c> (api-version <see cref="ApiVersion"/>), PATCH body
-/// <c>{"properties":{"functionAppConfig":{"scaleAndConcurrency":{instanceMemoryMB?, maximumInstanceCount?}}}}</c> with only the changed fields.
-/// Would be replaced by Azure.ResourceManager.AppService (<c>WebSiteResource.UpdateAsync</c>).
+/// Flex Consumption scale settings: GET <c>Microsoft.Web/sites</c> (api-version <see cref="ApiVersion"/>), set
+/// <c>properties.functionAppConfig.scaleAndConcurrency</c> {instanceMemoryMB, maximumInstanceCount}, PUT the whole site back (long-running),
+/// with <c>If-Match</c> when the GET carried an ETag. This is how the Azure CLI's <c>functionapp scale config set</c> does it
+/// (azure-contract NOTES item 3): the PATCH body, <c>SitePatchResource</c>, has no <c>functionAppConfig</c> (NOTES (a)).
+/// Would be replaced by Azure.ResourceManager.AppService (<c>WebSiteCollection.CreateOrUpdateAsync</c>).
 /// Actions: <see cref="ArmActions.SiteRead"/>, <see cref="ArmActions.SiteWrite"/>.
 /// </summary>
 internal sealed class FunctionAppConfigurationClient(AzureHttp http) : ConfigurationClientBase<FunctionAppConfig>
@@ -30,23 +32,61 @@ internal sealed class FunctionAppConfigurationClient(AzureHttp http) : Configura
     protected override async Task<ChangeFailure?> WriteCoreAsync(
         ResourceRef resource, FunctionAppConfig current, FunctionAppConfig target, bool allowDeallocation, CancellationToken cancellationToken)
     {
-        var scale = new JsonObject();
-        if (current.InstanceMemoryMb != target.InstanceMemoryMb)
-        {
-            scale["instanceMemoryMB"] = target.InstanceMemoryMb;
-        }
-
-        if (current.MaximumInstanceCount != target.MaximumInstanceCount)
-        {
-            scale["maximumInstanceCount"] = target.MaximumInstanceCount;
-        }
-
-        var body = new JsonObject { ["properties"] = new JsonObject { ["functionAppConfig"] = new JsonObject { ["scaleAndConcurrency"] = scale } } };
-        const string call = "PATCH Microsoft.Web/sites";
-        var response = await http.SendAsync(RequestMethod.Patch, ResourceIds.Url(http.Options.ArmEndpoint, resource.Id, ApiVersion),
-            body, call, ArmActions.SiteWrite, cancellationToken).ConfigureAwait(false);
+        var url = ResourceIds.Url(http.Options.ArmEndpoint, resource.Id, ApiVersion);
+        var read = await http.SendAsync(RequestMethod.Get, url, null, "GET Microsoft.Web/sites", ArmActions.SiteRead, cancellationToken).ConfigureAwait(false);
+        var body = PutBody(read.Json, target);
+        const string call = "PUT Microsoft.Web/sites";
+        var response = await http.SendAsync(RequestMethod.Put, url, body, call, ArmActions.SiteWrite, cancellationToken, read.ReadETag).ConfigureAwait(false);
         await http.WaitForCompletionAsync(response, call, ArmActions.SiteRead, cancellationToken).ConfigureAwait(false);
         return null;
+    }
+
+    /// <summary>
+    /// Members of <c>Site.properties</c> marked <c>readOnly: true</c> in the 2024-11-01 spec (NOTES (a), "Other Site markers"): not sent
+    /// back. A test holds this list to the spec. Everything else read goes back unchanged (siteConfig is never returned by GET, so
+    /// none is sent, as the CLI's GET → PUT does).
+    /// </summary>
+    internal static readonly string[] ReadOnlyProperties =
+    [
+        "state", "hostNames", "repositorySiteName", "usageState", "enabledHostNames", "availabilityState", "lastModifiedTimeUtc",
+        "trafficManagerHostNames", "targetSwapSlot", "outboundIpAddresses", "possibleOutboundIpAddresses", "suspendedTill",
+        "maxNumberOfWorkers", "resourceGroup", "isDefaultContainer", "defaultHostName", "slotSwapStatus", "inProgressOperationId", "sku",
+    ];
+
+    /// <summary>Top-level members of the GET sent back in the PUT (id, name, type are read-only; etag and systemData are not PUT members).</summary>
+    internal static readonly string[] KeptTopLevel = ["location", "kind", "tags", "identity", "extendedLocation"];
+
+    /// <summary>The PUT body: the site as read, without read-only members, with the target scale settings.</summary>
+    /// <exception cref="FormatException">The site read has no functionAppConfig (not a Flex Consumption app).</exception>
+    internal static JsonObject PutBody(JsonNode? read, FunctionAppConfig target)
+    {
+        var body = new JsonObject();
+        foreach (var name in KeptTopLevel)
+        {
+            if (read?[name] is { } value)
+            {
+                body[name] = value.DeepClone();
+            }
+        }
+
+        var properties = new JsonObject();
+        foreach (var (name, value) in read?["properties"] as JsonObject ?? [])
+        {
+            if (!ReadOnlyProperties.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                properties[name] = value?.DeepClone();
+            }
+        }
+
+        if (properties["functionAppConfig"]?["scaleAndConcurrency"] is not JsonObject scale)
+        {
+            throw new FormatException("site has no properties.functionAppConfig.scaleAndConcurrency: not a Flex Consumption app.");
+        }
+
+        scale["instanceMemoryMB"] = target.InstanceMemoryMb;
+        scale["maximumInstanceCount"] = target.MaximumInstanceCount;
+        body["properties"] = properties;
+        return body;
     }
 
     /// <summary>Projects a site's Flex scale settings, or null when it has none.</summary>

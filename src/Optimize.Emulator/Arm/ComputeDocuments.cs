@@ -38,7 +38,7 @@ internal sealed class VmDocumentShape : IDocumentShape
 
     /// <inheritdoc />
     public void Project(JsonObject document, SimulatedResource resource, ResourceConfig config) =>
-        document["properties"]!["hardwareProfile"]!["vmSize"] = ((VmConfig)config).Size;
+        ComputeDocuments.Child(ComputeDocuments.Child(document, "properties"), "hardwareProfile")["vmSize"] = ((VmConfig)config).Size;
 }
 
 /// <summary>
@@ -76,7 +76,7 @@ internal sealed class ScaleSetDocumentShape(ComputeState state) : IDocumentShape
     public void Project(JsonObject document, SimulatedResource resource, ResourceConfig config)
     {
         var ss = (ScaleSetConfig)config;
-        var sku = document["sku"]!;
+        var sku = ComputeDocuments.Child(document, "sku");
         sku["name"] = state.PendingSku(resource) ?? ss.Sku;
         sku["capacity"] = ss.Capacity;
     }
@@ -126,6 +126,19 @@ internal static class ComputeDocuments
         }
 
         return new JsonObject { ["osDisk"] = osDisk };
+    }
+
+    /// <summary>The object member <paramref name="name"/> of <paramref name="parent"/>, created (or replacing a non-object) when missing.</summary>
+    public static JsonObject Child(JsonObject parent, string name)
+    {
+        if (parent[name] is JsonObject child)
+        {
+            return child;
+        }
+
+        var created = new JsonObject();
+        parent[name] = created;
+        return created;
     }
 
     /// <summary>Invariant integer text.</summary>

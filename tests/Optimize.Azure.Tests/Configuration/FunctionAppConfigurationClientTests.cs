@@ -40,21 +40,38 @@ public sealed class FunctionAppConfigurationClientTests
     }
 
     [Fact]
-    public async Task ApplyAsync_MemoryOnly_PatchesInstanceMemoryOnlyAndPollsUpdateWebAppOperation()
+    public async Task ApplyAsync_Memory_PutsTheWholeSiteBackWithoutReadOnlyMembers_AndPollsTheOperation()
     {
-        var update = ArmExample.Load("Microsoft.Web/2026-09-01/UpdateWebApp.json");
+        // NOTES item 3: GET the site, change scaleAndConcurrency, PUT the whole Site (SitePatchResource has no functionAppConfig, NOTES (a)).
         var env = new TestEnv();
         env.Transport
             .On("GET", "/operationResults/", new CannedResponse(200, "{\"status\":\"InProgress\"}"), new CannedResponse(200, "{\"status\":\"Succeeded\"}"))
-            .On("GET", "sites/sitef6141", FlexSite(2048, 100), FlexSite(4096, 100))
-            .On("PATCH", "sites/sitef6141", update.Response("202"));
+            .On("GET", "sites/sitef6141", FlexSite(2048, 100), FlexSite(2048, 100), FlexSite(4096, 100))
+            .On("PUT", "sites/sitef6141", new CannedResponse(202, "", new Dictionary<string, string> { ["Azure-AsyncOperation"] = "https://management.azure.com/subscriptions/s/operationResults/1" }));
 
         var result = await new FunctionAppConfigurationClient(env.Arm()).ApplyAsync(Refs.Site, new FunctionAppConfig(4096, 100), false, TestContext.Current.CancellationToken);
 
         Assert.True(result.Succeeded, result.Failure?.ToString());
         Assert.Equal(new FunctionAppConfig(4096, 100), result.Observed);
-        Assert.Equal("{\"properties\":{\"functionAppConfig\":{\"scaleAndConcurrency\":{\"instanceMemoryMB\":4096}}}}", Assert.Single(env.Transport.Sent("PATCH", "sites")).Body);
+        var body = System.Text.Json.Nodes.JsonNode.Parse(Assert.Single(env.Transport.Sent("PUT", "sites")).Body!)!;
+        Assert.Empty(env.Transport.Sent("PATCH", "sites"));
+        Assert.Equal(4096, body["properties"]!["functionAppConfig"]!["scaleAndConcurrency"]!["instanceMemoryMB"]!.GetValue<int>());
+        Assert.Equal(100, body["properties"]!["functionAppConfig"]!["scaleAndConcurrency"]!["maximumInstanceCount"]!.GetValue<int>());
+        Assert.Equal("python", body["properties"]!["functionAppConfig"]!["runtime"]!["name"]!.GetValue<string>());
+        Assert.Equal("East US", body["location"]!.GetValue<string>());
+        Assert.Null(body["properties"]!["defaultHostName"]);
+        Assert.Null(body["properties"]!["resourceGroup"]);
+        Assert.Null(body["id"]);
         Assert.Equal(2, env.Transport.Sent("GET", "/operationResults/").Count);
+    }
+
+    [Fact]
+    public void ReadOnlyProperties_AreTheSitesReadOnlyMarkers_InThePublishedSpec()
+    {
+        // Microsoft.Web.sites.2024-11-01.json, files.CommonDefinitions.json.definitions.Site.properties.properties (NOTES (a)).
+        var site = SpecSchema.Load("Microsoft.Web.sites.2024-11-01.json")["files"]!["CommonDefinitions.json"]!["definitions"]!["Site"]!;
+        var (readOnly, _) = SpecSchema.Members(site["properties"]!["properties"]!);
+        Assert.Equal(readOnly, FunctionAppConfigurationClient.ReadOnlyProperties.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -65,12 +82,12 @@ public sealed class FunctionAppConfigurationClientTests
         env.Transport
             .On("GET", "/operationResults/", new CannedResponse(200, "{\"status\":\"Failed\",\"error\":{\"code\":\"Quota\",\"message\":\"over quota\"}}"))
             .On("GET", "sites/sitef6141", FlexSite(2048, 100))
-            .On("PATCH", "sites/sitef6141", update.Response("202"));
+            .On("PUT", "sites/sitef6141", update.Response("202"));
 
         var result = await new FunctionAppConfigurationClient(env.Arm()).ApplyAsync(Refs.Site, new FunctionAppConfig(2048, 200), false, TestContext.Current.CancellationToken);
 
         Assert.Equal(ChangeFailureKinds.OperationFailed, result.Failure?.Kind);
         Assert.Contains("over quota", result.Failure!.Message, StringComparison.Ordinal);
-        Assert.Equal("{\"properties\":{\"functionAppConfig\":{\"scaleAndConcurrency\":{\"maximumInstanceCount\":200}}}}", Assert.Single(env.Transport.Sent("PATCH", "sites")).Body);
+        Assert.Single(env.Transport.Sent("PUT", "sites"));
     }
 }
