@@ -50,10 +50,7 @@ public sealed record KindPolicy
             [
                 new GuardSpec(MetricNames.Cpu, "p95", AbsoluteMax: 90),
             ],
-            // A plan's platform metrics (supported-metrics table of Microsoft.Web/serverfarms) carry no response time and no
-            // HTTP errors: those are its sites' metrics. Guarding them here would leave the guard without data (Inconclusive),
-            // which rolls every plan change back.
-            ResourceKind.VirtualMachine or ResourceKind.AppServicePlan =>
+            ResourceKind.VirtualMachine =>
             [
                 new GuardSpec(MetricNames.Cpu, "p95", AbsoluteMax: 90),
                 new GuardSpec(MetricNames.Memory, "max", AbsoluteMax: 95),
