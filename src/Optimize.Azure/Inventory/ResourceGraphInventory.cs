@@ -18,6 +18,9 @@ public sealed class ResourceGraphInventory : IInventory
     /// <summary>Resource Graph api-version.</summary>
     public const string ApiVersion = "2022-10-01";
 
+    /// <summary>Most subscriptions Resource Graph accepts in one request.</summary>
+    public const int MaxSubscriptionsPerRequest = 1000;
+
     private const string Call = "POST Microsoft.ResourceGraph/resources";
     private readonly AzureHttp _http;
     private readonly IConfigurationClient _configuration;
@@ -58,6 +61,10 @@ public sealed class ResourceGraphInventory : IInventory
 
         var uri = new Uri($"{_http.Options.ArmEndpoint.AbsoluteUri.TrimEnd('/')}/providers/Microsoft.ResourceGraph/resources?api-version={ApiVersion}");
         var query = Query(scope);
+        // At most 1,000 subscriptions per request ("Troubleshoot errors using Azure Resource Graph", Too many subscriptions:
+        // batch the subscriptions in subsets within the 1,000 limit); each batch is paged on its own.
+        foreach (var batch in scope.Subscriptions.Distinct(StringComparer.OrdinalIgnoreCase).Chunk(MaxSubscriptionsPerRequest))
+        {
         string? skipToken = null;
         do
         {
@@ -69,7 +76,7 @@ public sealed class ResourceGraphInventory : IInventory
 
             var body = new JsonObject
             {
-                ["subscriptions"] = new JsonArray([.. scope.Subscriptions.Select(s => (JsonNode)s)]),
+                ["subscriptions"] = new JsonArray([.. batch.Select(s => (JsonNode)s)]),
                 ["query"] = query,
                 ["options"] = options,
             };
@@ -88,6 +95,7 @@ public sealed class ResourceGraphInventory : IInventory
             skipToken = response.Json?["$skipToken"]?.GetValue<string>();
         }
         while (!string.IsNullOrEmpty(skipToken));
+        }
     }
 
     /// <summary>Projects a row; a Flex app without scale settings in the row is read directly.</summary>
