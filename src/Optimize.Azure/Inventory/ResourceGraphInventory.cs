@@ -65,36 +65,36 @@ public sealed class ResourceGraphInventory : IInventory
         // batch the subscriptions in subsets within the 1,000 limit); each batch is paged on its own.
         foreach (var batch in scope.Subscriptions.Distinct(StringComparer.OrdinalIgnoreCase).Chunk(MaxSubscriptionsPerRequest))
         {
-        string? skipToken = null;
-        do
-        {
-            var options = new JsonObject { ["$top"] = _http.Options.ResourceGraphPageSize, ["resultFormat"] = "objectArray" };
-            if (skipToken is not null)
+            string? skipToken = null;
+            do
             {
-                options["$skipToken"] = skipToken;
-            }
-
-            var body = new JsonObject
-            {
-                ["subscriptions"] = new JsonArray([.. batch.Select(s => (JsonNode)s)]),
-                ["query"] = query,
-                ["options"] = options,
-            };
-            var response = await _http.SendAsync(RequestMethod.Post, uri, body, Call, ArmActions.ResourceGraphRead, cancellationToken).ConfigureAwait(false);
-            var rows = response.Json?["data"] as JsonArray
-                ?? throw new AzureCallException(ArmErrorMapper.FromException(new FormatException("no 'data' array (objectArray result)."), Call, ArmActions.ResourceGraphRead), response.Status);
-            foreach (var row in rows.OfType<JsonNode>())
-            {
-                var item = await ProjectAsync(row, _configuration, _skipped, cancellationToken).ConfigureAwait(false);
-                if (item is not null)
+                var options = new JsonObject { ["$top"] = _http.Options.ResourceGraphPageSize, ["resultFormat"] = "objectArray" };
+                if (skipToken is not null)
                 {
-                    yield return item;
+                    options["$skipToken"] = skipToken;
                 }
-            }
 
-            skipToken = response.Json?["$skipToken"]?.GetValue<string>();
-        }
-        while (!string.IsNullOrEmpty(skipToken));
+                var body = new JsonObject
+                {
+                    ["subscriptions"] = new JsonArray([.. batch.Select(s => (JsonNode)s)]),
+                    ["query"] = query,
+                    ["options"] = options,
+                };
+                var response = await _http.SendAsync(RequestMethod.Post, uri, body, Call, ArmActions.ResourceGraphRead, cancellationToken).ConfigureAwait(false);
+                var rows = response.Json?["data"] as JsonArray
+                    ?? throw new AzureCallException(ArmErrorMapper.FromException(new FormatException("no 'data' array (objectArray result)."), Call, ArmActions.ResourceGraphRead), response.Status);
+                foreach (var row in rows.OfType<JsonNode>())
+                {
+                    var item = await ProjectAsync(row, _configuration, _skipped, cancellationToken).ConfigureAwait(false);
+                    if (item is not null)
+                    {
+                        yield return item;
+                    }
+                }
+
+                skipToken = response.Json?["$skipToken"]?.GetValue<string>();
+            }
+            while (!string.IsNullOrEmpty(skipToken));
         }
     }
 
