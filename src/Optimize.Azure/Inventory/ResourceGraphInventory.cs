@@ -18,6 +18,9 @@ public sealed class ResourceGraphInventory : IInventory
     /// <summary>Resource Graph api-version.</summary>
     public const string ApiVersion = "2022-10-01";
 
+    /// <summary>Most subscriptions Resource Graph accepts in one request.</summary>
+    public const int MaxSubscriptionsPerRequest = 1000;
+
     private const string Call = "POST Microsoft.ResourceGraph/resources";
     private readonly AzureHttp _http;
     private readonly IConfigurationClient _configuration;
@@ -58,36 +61,41 @@ public sealed class ResourceGraphInventory : IInventory
 
         var uri = new Uri($"{_http.Options.ArmEndpoint.AbsoluteUri.TrimEnd('/')}/providers/Microsoft.ResourceGraph/resources?api-version={ApiVersion}");
         var query = Query(scope);
-        string? skipToken = null;
-        do
+        // At most 1,000 subscriptions per request ("Troubleshoot errors using Azure Resource Graph", Too many subscriptions:
+        // batch the subscriptions in subsets within the 1,000 limit); each batch is paged on its own.
+        foreach (var batch in scope.Subscriptions.Distinct(StringComparer.OrdinalIgnoreCase).Chunk(MaxSubscriptionsPerRequest))
         {
-            var options = new JsonObject { ["$top"] = _http.Options.ResourceGraphPageSize, ["resultFormat"] = "objectArray" };
-            if (skipToken is not null)
+            string? skipToken = null;
+            do
             {
-                options["$skipToken"] = skipToken;
-            }
-
-            var body = new JsonObject
-            {
-                ["subscriptions"] = new JsonArray([.. scope.Subscriptions.Select(s => (JsonNode)s)]),
-                ["query"] = query,
-                ["options"] = options,
-            };
-            var response = await _http.SendAsync(RequestMethod.Post, uri, body, Call, ArmActions.ResourceGraphRead, cancellationToken).ConfigureAwait(false);
-            var rows = response.Json?["data"] as JsonArray
-                ?? throw new AzureCallException(ArmErrorMapper.FromException(new FormatException("no 'data' array (objectArray result)."), Call, ArmActions.ResourceGraphRead), response.Status);
-            foreach (var row in rows.OfType<JsonNode>())
-            {
-                var item = await ProjectAsync(row, _configuration, _skipped, cancellationToken).ConfigureAwait(false);
-                if (item is not null)
+                var options = new JsonObject { ["$top"] = _http.Options.ResourceGraphPageSize, ["resultFormat"] = "objectArray" };
+                if (skipToken is not null)
                 {
-                    yield return item;
+                    options["$skipToken"] = skipToken;
                 }
-            }
 
-            skipToken = response.Json?["$skipToken"]?.GetValue<string>();
+                var body = new JsonObject
+                {
+                    ["subscriptions"] = new JsonArray([.. batch.Select(s => (JsonNode)s)]),
+                    ["query"] = query,
+                    ["options"] = options,
+                };
+                var response = await _http.SendAsync(RequestMethod.Post, uri, body, Call, ArmActions.ResourceGraphRead, cancellationToken).ConfigureAwait(false);
+                var rows = response.Json?["data"] as JsonArray
+                    ?? throw new AzureCallException(ArmErrorMapper.FromException(new FormatException("no 'data' array (objectArray result)."), Call, ArmActions.ResourceGraphRead), response.Status);
+                foreach (var row in rows.OfType<JsonNode>())
+                {
+                    var item = await ProjectAsync(row, _configuration, _skipped, cancellationToken).ConfigureAwait(false);
+                    if (item is not null)
+                    {
+                        yield return item;
+                    }
+                }
+
+                skipToken = response.Json?["$skipToken"]?.GetValue<string>();
+            }
+            while (!string.IsNullOrEmpty(skipToken));
         }
-        while (!string.IsNullOrEmpty(skipToken));
     }
 
     /// <summary>Projects a row; a Flex app without scale settings in the row is read directly.</summary>

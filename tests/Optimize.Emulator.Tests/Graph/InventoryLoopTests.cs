@@ -1,0 +1,52 @@
+using Optimize.Ports;
+using Optimize.Simulator.Fleet;
+
+namespace Optimize.Emulator.Tests.Graph;
+
+/// <summary>The production Resource Graph inventory against the emulator: it must list exactly the fleet's resources.</summary>
+public sealed class InventoryLoopTests
+{
+    [Fact]
+    public async Task ProductionInventory_Over2500Resources_ListsEveryFleetResourceOnce()
+    {
+        await using var emulator = await EmulatorFixture.StartAsync(new EmulatorOptions { Fleet = new FleetOptions { ResourceCount = 2500 } });
+        var world = emulator.World;
+        var skipped = new List<string>();
+        var azure = EmulatedAzure.Create(emulator, skipped.Add);
+        var ids = new List<string>();
+
+        await foreach (var item in azure.Inventory.ListAsync(new InventoryScope([.. world.Fleet.Subscriptions], [], []), TestContext.Current.CancellationToken))
+        {
+            ids.Add(item.Resource.Id);
+        }
+
+        Assert.Empty(skipped);
+        Assert.Equal(world.Fleet.Resources.Select(r => r.Resource.Id).Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
+        // 2,500 rows at the adapter's default page size of 1,000: pages of 1,000, 1,000 and 500.
+        Assert.Equal(3, world.Log.ByOperation["Resources"]);
+    }
+}
+
+/// <summary>Subscription batching of the production inventory (the emulator refuses more than 1,000 in one request).</summary>
+public sealed class InventoryBatchLoopTests
+{
+    [Fact]
+    public async Task ProductionInventory_With2003Subscriptions_BatchesThemInThousands_AndListsTheFleet()
+    {
+        await using var emulator = await EmulatorFixture.StartAsync(new EmulatorOptions { Fleet = new FleetOptions { ResourceCount = 120 } });
+        var world = emulator.World;
+        var azure = EmulatedAzure.Create(emulator);
+        var subscriptions = Enumerable.Range(0, 2000).Select(i => $"{i:D8}-0000-4000-8000-000000000000").Concat(world.Fleet.Subscriptions).ToList();
+        var ids = new List<string>();
+
+        await foreach (var item in azure.Inventory.ListAsync(new InventoryScope(subscriptions, [], []), TestContext.Current.CancellationToken))
+        {
+            ids.Add(item.Resource.Id);
+        }
+
+        Assert.Equal(world.Fleet.Resources.Select(r => r.Resource.Id).Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
+        // 2,003 subscriptions: batches of 1,000, 1,000 and 3, one page each (120 rows < 1,000).
+        Assert.Equal(3, world.Log.ByOperation["Resources"]);
+        Assert.False(world.Log.ByStatus.ContainsKey(400));
+    }
+}
