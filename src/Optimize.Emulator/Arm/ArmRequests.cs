@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Optimize.Emulator.Hosting;
+using Optimize.Model;
 using Optimize.Simulator.Fleet;
 
 namespace Optimize.Emulator.Arm;
@@ -33,6 +34,31 @@ internal static class ArmRequests
             ? null
             : ArmError.Result(400, "InvalidApiVersionParameter",
                 $"The api-version '{asked}' is invalid. The supported versions are '{string.Join(",", served)}'.");
+    }
+
+    /// <summary>
+    /// The checks every resource endpoint shares: one of <paramref name="apiVersions"/>, a fleet resource of <paramref name="kind"/>
+    /// at the request's path; then <paramref name="handle"/> on it. Each failure is ARM's error.
+    /// </summary>
+    public static IResult With(EmulatorWorld world, HttpContext context, ResourceKind kind, string[] apiVersions, Func<SimulatedResource, IResult> handle)
+    {
+        if (ApiVersion(context.Request, apiVersions) is { } badVersion)
+        {
+            return badVersion;
+        }
+
+        var (resource, missing) = Find(world, ResourceId(context.Request));
+        return missing ?? (resource!.Resource.Kind == kind
+            ? handle(resource)
+            : ArmError.Result(404, "ResourceNotFound", $"The Resource '{context.Request.Path}' was not found."));
+    }
+
+    /// <summary><see cref="With"/> for a write: the JSON body is read first (400 when it is not an object).</summary>
+    public static async Task<IResult> WithBodyAsync(
+        EmulatorWorld world, HttpContext context, ResourceKind kind, string[] apiVersions, Func<SimulatedResource, JsonObject, IResult> handle)
+    {
+        var (body, invalid) = await BodyAsync(context.Request).ConfigureAwait(false);
+        return invalid ?? With(world, context, kind, apiVersions, r => handle(r, body!));
     }
 
     /// <summary>The fleet's resource with <paramref name="id"/>, or ARM's 404 <c>ResourceNotFound</c>.</summary>

@@ -28,25 +28,10 @@ internal static class AutoscaleEndpoints
     public static void Map(IEndpointRouteBuilder app, EmulatorWorld world)
     {
         world.Documents.Register(ResourceKind.AutoscaleSetting, new AutoscaleDocumentShape(world));
-        app.MapGet(Setting, (HttpContext c) => With(world, c, s => Results.Json(world.Documents.Read(s).Document))).Operation("AutoscaleSettings_Get");
-        app.MapPatch(Setting, (Delegate)(async (HttpContext c) =>
-        {
-            var (body, invalid) = await ArmRequests.BodyAsync(c.Request).ConfigureAwait(false);
-            return invalid ?? With(world, c, s => Patch(world, c, s, body!));
-        })).Operation("AutoscaleSettings_Update");
-    }
-
-    private static IResult With(EmulatorWorld world, HttpContext context, Func<SimulatedResource, IResult> handle)
-    {
-        if (ArmRequests.ApiVersion(context.Request, ApiVersion) is { } badVersion)
-        {
-            return badVersion;
-        }
-
-        var (resource, missing) = ArmRequests.Find(world, ArmRequests.ResourceId(context.Request));
-        return missing ?? (resource!.Resource.Kind == ResourceKind.AutoscaleSetting
-            ? handle(resource)
-            : ArmError.Result(404, "ResourceNotFound", $"The Resource '{context.Request.Path}' was not found."));
+        app.MapGet(Setting, (HttpContext c) => ArmRequests.With(world, c, ResourceKind.AutoscaleSetting, [ApiVersion], s => Results.Json(world.Documents.Read(s).Document)))
+            .Operation("AutoscaleSettings_Get");
+        app.MapPatch(Setting, (Delegate)((HttpContext c) => ArmRequests.WithBodyAsync(world, c, ResourceKind.AutoscaleSetting, [ApiVersion], (s, body) => Patch(world, c, s, body))))
+            .Operation("AutoscaleSettings_Update");
     }
 
     private static IResult Patch(EmulatorWorld world, HttpContext context, SimulatedResource setting, JsonObject body)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Optimize.Model;
 using Optimize.Simulator.Fleet;
@@ -140,7 +139,4 @@ internal static class ComputeDocuments
         parent[name] = created;
         return created;
     }
-
-    /// <summary>Invariant integer text.</summary>
-    public static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

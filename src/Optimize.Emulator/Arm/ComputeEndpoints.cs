@@ -39,19 +39,13 @@ internal static class ComputeEndpoints
         SkuEndpoints.Map(app, world);
     }
 
-    /// <summary>Runs the checks every compute endpoint shares, then <paramref name="handle"/> on the resource.</summary>
-    internal static IResult With(EmulatorWorld world, HttpContext context, ResourceKind kind, Func<SimulatedResource, IResult> handle)
-    {
-        if (ArmRequests.ApiVersion(context.Request, ApiVersions) is { } badVersion)
-        {
-            return badVersion;
-        }
+    /// <summary><see cref="ArmRequests.With"/> at the compute api-versions.</summary>
+    internal static IResult With(EmulatorWorld world, HttpContext context, ResourceKind kind, Func<SimulatedResource, IResult> handle) =>
+        ArmRequests.With(world, context, kind, ApiVersions, handle);
 
-        var (resource, missing) = ArmRequests.Find(world, ArmRequests.ResourceId(context.Request));
-        return missing ?? (resource!.Resource.Kind == kind
-            ? handle(resource)
-            : ArmError.Result(404, "ResourceNotFound", $"The Resource '{context.Request.Path}' was not found."));
-    }
+    /// <summary><see cref="ArmRequests.WithBodyAsync"/> at the compute api-versions.</summary>
+    internal static Task<IResult> WithBodyAsync(EmulatorWorld world, HttpContext context, ResourceKind kind, Func<SimulatedResource, JsonObject, IResult> handle) =>
+        ArmRequests.WithBodyAsync(world, context, kind, ApiVersions, handle);
 
     /// <summary>Leaves <c>provisioningState: Failed</c> on the resource after a failed operation (until the next write succeeds).</summary>
     internal static void MarkFailed(EmulatorWorld world, SimulatedResource resource) =>
@@ -90,11 +84,8 @@ internal static class ComputeEndpoints
                 })]),
             }));
 
-        public async Task<IResult> PatchAsync(HttpContext context)
-        {
-            var (body, invalid) = await ArmRequests.BodyAsync(context.Request).ConfigureAwait(false);
-            return invalid ?? With(world, context, ResourceKind.VirtualMachine, vm => Patch(context, vm, body!));
-        }
+        public Task<IResult> PatchAsync(HttpContext context) =>
+            WithBodyAsync(world, context, ResourceKind.VirtualMachine, (vm, body) => Patch(context, vm, body));
 
         public IResult Power(HttpContext context, bool deallocate) => With(world, context, ResourceKind.VirtualMachine, vm =>
         {

@@ -27,18 +27,12 @@ internal static class ScaleSetEndpoints
     {
         app.MapGet(ScaleSet, (HttpContext c) => ComputeEndpoints.With(world, c, ResourceKind.ScaleSet, ss => Results.Json(world.Documents.Read(ss).Document)))
             .Operation("VirtualMachineScaleSets_Get");
-        app.MapPatch(ScaleSet, (Delegate)(async (HttpContext c) =>
-        {
-            var (body, invalid) = await ArmRequests.BodyAsync(c.Request).ConfigureAwait(false);
-            return invalid ?? ComputeEndpoints.With(world, c, ResourceKind.ScaleSet, ss => Patch(world, state, c, ss, body!));
-        })).Operation("VirtualMachineScaleSets_Update");
+        app.MapPatch(ScaleSet, (Delegate)((HttpContext c) => ComputeEndpoints.WithBodyAsync(world, c, ResourceKind.ScaleSet, (ss, body) => Patch(world, state, c, ss, body))))
+            .Operation("VirtualMachineScaleSets_Update");
         app.MapGet(ScaleSet + "/virtualMachines", (HttpContext c) => ComputeEndpoints.With(world, c, ResourceKind.ScaleSet, ss => Instances(world, state, c, ss)))
             .Operation("VirtualMachineScaleSetVMs_List");
-        app.MapPost(ScaleSet + "/manualupgrade", (Delegate)(async (HttpContext c) =>
-        {
-            var (body, invalid) = await ArmRequests.BodyAsync(c.Request).ConfigureAwait(false);
-            return invalid ?? ComputeEndpoints.With(world, c, ResourceKind.ScaleSet, ss => Upgrade(world, state, c, ss, body!));
-        })).Operation("VirtualMachineScaleSets_UpdateInstances");
+        app.MapPost(ScaleSet + "/manualupgrade", (Delegate)((HttpContext c) => ComputeEndpoints.WithBodyAsync(world, c, ResourceKind.ScaleSet, (ss, body) => Upgrade(world, state, c, ss, body))))
+            .Operation("VirtualMachineScaleSets_UpdateInstances");
     }
 
     private static IResult Patch(EmulatorWorld world, ComputeState state, HttpContext context, SimulatedResource ss, JsonObject body)

@@ -40,25 +40,12 @@ internal static class WebEndpoints
         app.MapPut(Plan, (Delegate)((HttpContext c) => WithBodyAsync(world, c, ResourceKind.AppServicePlan, PutPlan))).Operation("AppServicePlans_CreateOrUpdate");
     }
 
-    private static IResult With(EmulatorWorld world, HttpContext context, ResourceKind kind, Func<SimulatedResource, IResult> handle)
-    {
-        if (ArmRequests.ApiVersion(context.Request, ApiVersion) is { } badVersion)
-        {
-            return badVersion;
-        }
+    private static IResult With(EmulatorWorld world, HttpContext context, ResourceKind kind, Func<SimulatedResource, IResult> handle) =>
+        ArmRequests.With(world, context, kind, [ApiVersion], handle);
 
-        var (resource, missing) = ArmRequests.Find(world, ArmRequests.ResourceId(context.Request));
-        return missing ?? (resource!.Resource.Kind == kind
-            ? handle(resource)
-            : ArmError.Result(404, "ResourceNotFound", $"The Resource '{context.Request.Path}' was not found."));
-    }
-
-    private static async Task<IResult> WithBodyAsync(
-        EmulatorWorld world, HttpContext context, ResourceKind kind, Func<EmulatorWorld, HttpContext, SimulatedResource, JsonObject, IResult> handle)
-    {
-        var (body, invalid) = await ArmRequests.BodyAsync(context.Request).ConfigureAwait(false);
-        return invalid ?? With(world, context, kind, r => handle(world, context, r, body!));
-    }
+    private static Task<IResult> WithBodyAsync(
+        EmulatorWorld world, HttpContext context, ResourceKind kind, Func<EmulatorWorld, HttpContext, SimulatedResource, JsonObject, IResult> handle) =>
+        ArmRequests.WithBodyAsync(world, context, kind, [ApiVersion], (r, body) => handle(world, context, r, body));
 
     private static IResult PutSite(EmulatorWorld world, HttpContext context, SimulatedResource site, JsonObject body)
     {
