@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using Optimize.Catalog;
 using Optimize.Emulator.Contract;
 using Optimize.Emulator.Hosting;
+using Optimize.Simulator.Fleet;
 
 namespace Optimize.Emulator;
 
@@ -25,9 +26,18 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <summary>The world behind the surface (fleet, clock, request log).</summary>
     public EmulatorWorld World { get; }
 
-    /// <summary>Starts an in-process emulator.</summary>
+    /// <summary>Starts an in-process emulator on a fleet generated from <see cref="EmulatorOptions.Fleet"/>.</summary>
     /// <exception cref="ArgumentException">The options are invalid (every violation listed).</exception>
-    public static async Task<EmulatorHost> StartInProcessAsync(EmulatorOptions options, ISkuCatalog catalog, CancellationToken cancellationToken = default)
+    public static Task<EmulatorHost> StartInProcessAsync(EmulatorOptions options, ISkuCatalog catalog, CancellationToken cancellationToken = default) =>
+        StartInProcessAsync(options, catalog, null, cancellationToken);
+
+    /// <summary>
+    /// Starts an in-process emulator serving <paramref name="fleet"/> (for example one replaying recorded traces), or a fleet generated
+    /// from <see cref="EmulatorOptions.Fleet"/> when it is null. Writes through the emulator move <paramref name="fleet"/>'s timelines.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are invalid (every violation listed).</exception>
+    public static async Task<EmulatorHost> StartInProcessAsync(
+        EmulatorOptions options, ISkuCatalog catalog, SimulatedFleet? fleet, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -37,7 +47,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             throw new ArgumentException("Invalid emulator options: " + string.Join(" ", errors), nameof(options));
         }
 
-        var world = new EmulatorWorld(options, catalog, LoadContract(options));
+        var world = new EmulatorWorld(options, catalog, LoadContract(options), fleet);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         EmulatorApp.AddServices(builder.Services, world);

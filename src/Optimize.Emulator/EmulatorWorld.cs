@@ -15,11 +15,12 @@ public sealed class EmulatorWorld
     private readonly Lock _randomGate = new();
     private readonly Random _faultRandom;
 
-    /// <summary>Builds the world of <paramref name="options"/> (validated by the caller).</summary>
-    internal EmulatorWorld(EmulatorOptions options, ISkuCatalog catalog, IContractCheck? contract)
+    /// <summary>Builds the world of <paramref name="options"/> (validated by the caller) on <paramref name="fleet"/>, or on a fleet
+    /// generated from <see cref="EmulatorOptions.Fleet"/> when it is null.</summary>
+    internal EmulatorWorld(EmulatorOptions options, ISkuCatalog catalog, IContractCheck? contract, SimulatedFleet? fleet = null)
     {
         Options = options;
-        Fleet = FleetGenerator.Generate(options.Fleet, catalog);
+        Fleet = fleet ?? FleetGenerator.Generate(options.Fleet, catalog);
         Time = options.Time;
         Contract = contract;
         _faultRandom = new Random(options.Faults.Seed);

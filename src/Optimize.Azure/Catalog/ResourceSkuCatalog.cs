@@ -158,11 +158,23 @@ public sealed partial class ResourceSkuCatalog : ISkuCatalog
         }
     }
 
-    /// <summary>Compatibility family from the size name: <c>Standard_D4s_v5</c> → <c>Dsv5</c>, <c>Standard_A0</c> → <c>A</c>; else the Azure family.</summary>
+    /// <summary>
+    /// Compatibility family from the size name: <c>Standard_D4s_v5</c> → <c>Dsv5</c>, <c>Standard_A0</c> → <c>A</c>; else the Azure family.
+    /// The series, the hardware-feature letters (a AMD, b block-storage performance, d local disk, i isolated, p Arm, s premium
+    /// storage) and the version make the class. The memory-ratio letters (l low memory, m memory intensive, t tiny memory) are
+    /// left out: they select less or more memory on the same hardware, which is exactly what right-sizing moves between. Azure's
+    /// own quota families agree for the burstable series: <c>Standard_B2s</c> and <c>Standard_B2ms</c> are both <c>standardBSFamily</c>.
+    /// </summary>
     internal static string FamilyOf(string name, string? azureFamily)
     {
         var m = SizeName().Match(name);
-        return m.Success ? $"{m.Groups["series"].Value}{m.Groups["features"].Value}{(m.Groups["version"].Success ? "v" + m.Groups["version"].Value : string.Empty)}" : azureFamily ?? name;
+        if (!m.Success)
+        {
+            return azureFamily ?? name;
+        }
+
+        var features = string.Concat(m.Groups["features"].Value.Where(c => c is not ('l' or 'm' or 't')));
+        return $"{m.Groups["series"].Value}{features}{(m.Groups["version"].Success ? "v" + m.Groups["version"].Value : string.Empty)}";
     }
 
     private static bool Flag(Dictionary<string, string> caps, string name) =>

@@ -101,7 +101,7 @@ internal static class BacktestCommand
 
             var fleet = FleetGenerator.FromTrace(average, fleetOptions, BuiltInCatalog.Default);
             cli.Consoles.Info($"Trace fleet: {fleet.Count} VMs replaying {tracePath} from day {window.StartDay} (seed {fleetOptions.Seed}); journal: {handle.Journal.Description}");
-            using var loop = new ClosedLoop(fleet, loaded, handle.Journal, window.Start, cli.Loggers, trigger: "backtest");
+            await using var loop = await ClosedLoop.StartAsync(fleet, loaded, handle.Journal, window.Start, cli.Loggers, ct, trigger: "backtest");
             var result = await loop.RunAsync(window.Days, new LoopProgressPrinter(cli.Consoles), ct);
             var demo = await DemoReport.BuildAsync(fleetOptions.Seed, window.Days, window.Start, result, handle.Journal, ct);
             var target = loaded.Kinds.VirtualMachine.TargetCpuPercent;

@@ -69,7 +69,7 @@ internal static class DemoCommand
             var fleet = FleetGenerator.Generate(options, BuiltInCatalog.Default);
             var sw = Stopwatch.StartNew();
             cli.Consoles.Info($"Simulated fleet: {fleet.Count} resources (seed {options.Seed}); journal: {handle.Journal.Description}");
-            using var loop = new ClosedLoop(fleet, loaded, handle.Journal, Start, cli.Loggers);
+            await using var loop = await ClosedLoop.StartAsync(fleet, loaded, handle.Journal, Start, cli.Loggers, ct);
             var result = await loop.RunAsync(parse.GetValue(days), new LoopProgressPrinter(cli.Consoles), ct);
             var report = await DemoReport.BuildAsync(options.Seed, parse.GetValue(days), Start, result, handle.Journal, ct);
             cli.Consoles.Wide = parse.GetValue(wide);

@@ -9,9 +9,7 @@ using Optimize.Journal;
 using Optimize.Policy;
 using Optimize.Ports;
 using Optimize.Pricing;
-using Optimize.Simulator.Faults;
 using Optimize.Simulator.Fleet;
-using Optimize.Simulator.Ports;
 using Optimize.Workflow.Activities;
 using Optimize.Workflow.Hosting;
 using Optimize.Workflow;
@@ -22,33 +20,32 @@ namespace Optimize.Cli.Demo;
 /// <summary>
 /// The whole loop on a simulated fleet and a virtual clock: every day at 02:00 a pass, its changes started as
 /// staged workflows, an operator answering approvals, and the clock run to the next day. The same engine, workflows,
-/// runner and journal as production; only the ports are simulated. Shared by <c>demo</c> and <c>backtest</c>.
+/// runner, journal and Azure adapters as production: the adapters talk to the fleet through the Azure emulator
+/// (<see cref="EmulatedCloud"/>), so every read and write crosses Azure's REST surface. Shared by <c>demo</c> and <c>backtest</c>.
 /// </summary>
-internal sealed class ClosedLoop : IDisposable
+internal sealed class ClosedLoop : IAsyncDisposable
 {
     private readonly FakeTimeProvider _clock;
+    private readonly EmulatedCloud _cloud;
     private readonly WorkflowRunner _runner;
     private readonly RunnerWorkflowHost _host;
     private readonly NightlyService _nightly;
     private readonly RecoveryService _recovery;
     private readonly IJournal _journal;
-    private readonly OptimizePolicy _policy;
     private readonly TimeSpan _approvalDelay;
     private readonly string _trigger;
 
-    public ClosedLoop(SimulatedFleet fleet, OptimizePolicy policy, IJournal journal, DateTimeOffset start, ILoggerFactory loggers, FaultPlan? faults = null, TimeSpan? approvalDelay = null, string trigger = "demo")
+    private ClosedLoop(EmulatedCloud cloud, FakeTimeProvider clock, IReadOnlyList<string> subscriptions, OptimizePolicy policy, IJournal journal, ILoggerFactory loggers, TimeSpan? approvalDelay, string trigger)
     {
+        _cloud = cloud;
         _trigger = trigger;
-        _clock = new FakeTimeProvider(start);
-        _policy = policy;
+        _clock = clock;
         _journal = journal;
         _approvalDelay = approvalDelay ?? TimeSpan.FromMinutes(30);
-        var inventory = new SimulatedInventory(fleet, _clock);
-        var metrics = new SimulatedMetricsReader(fleet, _clock, faults);
-        var configuration = new SimulatedConfigurationClient(fleet, _clock, faults);
-        var ports = new PassPorts(inventory, metrics, fleet.Catalog, new BuiltInPriceBook(), journal, journal);
+        var azure = cloud.Engine;
+        var ports = new PassPorts(azure.Inventory, azure.Metrics, cloud.Catalog, new BuiltInPriceBook(), journal, journal);
         var pass = new OptimizationPass(ports, AdvisorSet.Default, _clock, loggers.CreateLogger<OptimizationPass>());
-        var activities = new ChangeActivities(configuration, metrics, journal, _clock, loggers.CreateLogger<ChangeActivities>());
+        var activities = new ChangeActivities(azure.Configuration, azure.Metrics, journal, _clock, loggers.CreateLogger<ChangeActivities>());
         _runner = new WorkflowRunner(
             _clock,
             new ActivityRegistry().AddChangeActivities(activities),
@@ -56,9 +53,19 @@ internal sealed class ClosedLoop : IDisposable
             new WorkflowRunnerOptions { VirtualClock = new FakeClock(_clock) });
         _host = new RunnerWorkflowHost(_runner);
         var scheduler = new PassScheduler(pass, journal, _clock, loggers.CreateLogger<PassScheduler>());
-        var scope = new InventoryScope(fleet.Subscriptions, [], []);
+        var scope = new InventoryScope(subscriptions, [], []);
         _nightly = new NightlyService(scheduler, journal, policy, scope, _clock);
         _recovery = new RecoveryService(journal, journal, _host, _clock, loggers.CreateLogger<RecoveryService>());
+    }
+
+    /// <summary>Serves <paramref name="fleet"/> through the emulator from <paramref name="start"/> and wires the loop to it.</summary>
+    public static async Task<ClosedLoop> StartAsync(
+        SimulatedFleet fleet, OptimizePolicy policy, IJournal journal, DateTimeOffset start, ILoggerFactory loggers, CancellationToken ct, TimeSpan? approvalDelay = null, string trigger = "demo")
+    {
+        var clock = new FakeTimeProvider(start);
+        var log = loggers.CreateLogger<ClosedLoop>();
+        var cloud = await EmulatedCloud.StartAsync(fleet, clock, skipped => log.LogWarning("{Skipped}", skipped), ct);
+        return new ClosedLoop(cloud, clock, fleet.Subscriptions, policy, journal, loggers, approvalDelay, trigger);
     }
 
     /// <summary>The virtual clock.</summary>
@@ -97,10 +104,14 @@ internal sealed class ClosedLoop : IDisposable
             });
         }
 
-        return new LoopResult(passes, recovered, _clock.GetUtcNow());
+        return new LoopResult(passes, recovered, _clock.GetUtcNow(), AzureTraffic.From(_cloud.Requests));
     }
 
-    public void Dispose() => _runner.Dispose();
+    public async ValueTask DisposeAsync()
+    {
+        _runner.Dispose();
+        await _cloud.DisposeAsync();
+    }
 
     /// <summary>Changes of the run that reached a terminal state since the last report.</summary>
     private async Task<IReadOnlyList<ChangeRecord>> NewlyEndedAsync(List<ScheduledPass> passes, HashSet<string> reported, CancellationToken ct)
@@ -166,4 +177,4 @@ internal sealed record LoopProgress(int Day, int Days, DateTimeOffset At, string
 }
 
 /// <summary>What a closed-loop run did.</summary>
-internal sealed record LoopResult(IReadOnlyList<ScheduledPass> Passes, IReadOnlyList<RecoveryAction> Recovered, DateTimeOffset EndedAt);
+internal sealed record LoopResult(IReadOnlyList<ScheduledPass> Passes, IReadOnlyList<RecoveryAction> Recovered, DateTimeOffset EndedAt, AzureTraffic Azure);

@@ -58,6 +58,9 @@ internal sealed record DemoReport
     /// <summary>Skip reason code → number of skipped resources.</summary>
     public required IReadOnlyDictionary<string, int> SkipReasons { get; init; }
 
+    /// <summary>The HTTP requests the Azure adapters made to the emulator during the run.</summary>
+    public required AzureTraffic Azure { get; init; }
+
     public static async Task<DemoReport> BuildAsync(int seed, int days, DateTimeOffset startedAt, LoopResult loop, IJournal journal, CancellationToken ct)
     {
         var changes = new List<DemoChange>();
@@ -141,8 +144,16 @@ internal sealed record DemoReport
             SkippedResources = skipped,
             SkipReasons = skipped.GroupBy(s => s.ReasonCode).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Count()),
+            Azure = loop.Azure,
         };
     }
+}
+
+/// <summary>HTTP requests the adapters sent to the emulator: in total, per REST operation (operationId), and how many broke the contract.</summary>
+internal sealed record AzureTraffic(int Requests, IReadOnlyDictionary<string, int> ByOperation, int ContractViolations)
+{
+    /// <summary>The counts of <paramref name="log"/> at this moment.</summary>
+    public static AzureTraffic From(Optimize.Emulator.RequestLog log) => new(log.Requests, log.ByOperation, log.Violations.Count);
 }
 
 /// <summary>One pass of the run.</summary>

@@ -65,6 +65,10 @@ public sealed class ResourceSkuCatalogTests
     [InlineData("Standard_E8ads_v5", "Eadsv5")]
     [InlineData("Standard_DS3_v2", "DSv2")]
     [InlineData("Standard_A0", "A")]
-    [InlineData("Standard_M128-64ms", "Mms")]
+    [InlineData("Standard_M128-64ms", "Ms")]
+    [InlineData("Standard_M128s", "Ms")]
+    [InlineData("Standard_B2ms", "Bs")]
+    [InlineData("Standard_B2s", "Bs")]
+    [InlineData("Standard_D2ls_v5", "Dsv5")]
     public void FamilyOf_SizeName_Family(string name, string family) => Assert.Equal(family, ResourceSkuCatalog.FamilyOf(name, null));
 }

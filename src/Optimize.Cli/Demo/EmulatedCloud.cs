@@ -1,0 +1,84 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Optimize.Azure;
+using Optimize.Catalog;
+using Optimize.Emulator;
+using Optimize.Simulator.Fleet;
+
+namespace Optimize.Cli.Demo;
+
+/// <summary>
+/// The simulated fleet behind Azure's REST surface (<see cref="EmulatorHost"/>, in process through TestHost) and the production
+/// adapters (<see cref="AzureAdapters.Create"/>) talking to it: the same pipelines, retries, long-running-operation polling and
+/// request shapes the Function App uses. Requests keep Azure's own host names; the emulator's handler is the only transport, so
+/// nothing leaves the process, and the token is a fixed string the emulator accepts (no credential is ever probed).
+/// </summary>
+internal sealed class EmulatedCloud : IAsyncDisposable
+{
+    private readonly EmulatorHost _host;
+    private readonly HttpClient _http;
+
+    private EmulatedCloud(EmulatorHost host, HttpClient http, AzureEngine engine, ISkuCatalog catalog)
+    {
+        _host = host;
+        _http = http;
+        Engine = engine;
+        Catalog = catalog;
+    }
+
+    /// <summary>The production adapters on the emulator.</summary>
+    public AzureEngine Engine { get; }
+
+    /// <summary>The SKU catalog as the adapters loaded it from Microsoft.Compute/skus (built-in catalog for other kinds).</summary>
+    public ISkuCatalog Catalog { get; }
+
+    /// <summary>Requests the adapters made, by operation, and the contract violations the emulator saw.</summary>
+    public RequestLog Requests => _host.World.Log;
+
+    /// <summary>
+    /// Serves <paramref name="fleet"/> on <paramref name="clock"/> and builds the adapters on it; loads the SKU catalog of every
+    /// subscription and region of the fleet (which also arms the VM client's pre-deallocation size check).
+    /// </summary>
+    /// <param name="skipped">Receives the adapters' inventory and metrics skip messages.</param>
+    public static async Task<EmulatedCloud> StartAsync(SimulatedFleet fleet, TimeProvider clock, Action<string>? skipped, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(fleet);
+        var host = await EmulatorHost.StartInProcessAsync(new EmulatorOptions { Time = clock }, fleet.Catalog, fleet, ct);
+        var http = new HttpClient(host.CreateHandler());
+        try
+        {
+            // Short waits: the emulator answers at once, and its long-running operations finish on the virtual clock.
+            var options = new AzureAdapterOptions
+            {
+                MaxRetries = 3,
+                RetryDelay = TimeSpan.FromMilliseconds(5),
+                MaxRetryDelay = TimeSpan.FromMilliseconds(50),
+                OperationPollInterval = TimeSpan.FromMilliseconds(1),
+                Transport = new HttpClientTransport(http),
+            };
+            var credential = DelegatedTokenCredential.Create((_, _) => new AccessToken("emulator", DateTimeOffset.MaxValue));
+            var engine = AzureAdapters.Create(credential, options, skipped);
+            var regions = fleet.Options.Regions;
+            ISkuCatalog? catalog = null;
+            foreach (var subscription in fleet.Subscriptions)
+            {
+                catalog = await engine.LoadCatalogAsync(subscription, regions, fleet.Catalog, ct);
+            }
+
+            return new EmulatedCloud(host, http, engine, catalog ?? fleet.Catalog);
+        }
+        catch
+        {
+            http.Dispose();
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await _host.DisposeAsync();
+    }
+}
