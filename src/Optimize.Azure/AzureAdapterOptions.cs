@@ -48,6 +48,12 @@ public sealed class AzureAdapterOptions
     /// <summary>Azure Resource Manager endpoint. Default public cloud.</summary>
     public Uri ArmEndpoint { get; set; } = new("https://management.azure.com");
 
+    /// <summary>
+    /// Azure Monitor metrics data-plane endpoint for <c>metrics:getBatch</c>; null (the default) calls each region's own
+    /// <c>https://{region}.metrics.monitor.azure.com</c>. Set it to reach an emulator that serves every region at one address.
+    /// </summary>
+    public Uri? MetricsEndpoint { get; set; }
+
     /// <summary>Retail Prices API endpoint.</summary>
     public Uri PricesEndpoint { get; set; } = new("https://prices.azure.com/api/retail/prices");
 

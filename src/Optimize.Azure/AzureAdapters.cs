@@ -48,7 +48,10 @@ public static class AzureAdapters
             new ArmListInventory(arm, configuration, skipped)));
         return new AzureEngine(
             inventory,
-            new MonitorMetricsClient(arm, metricsPlane, options, inventory.InstanceMemoryMb, skipped),
+            new MonitorMetricsClient(arm, metricsPlane, options, inventory.InstanceMemoryMb, skipped)
+            {
+                RegionEndpoint = options.MetricsEndpoint is { } endpoint ? _ => endpoint : MonitorMetricsClient.RegionalEndpoint,
+            },
             configuration,
             new RetailPriceBook(prices),
             (subscription, regions, fallback, ct) => LoadCatalogAsync(arm, offers, subscription, regions, fallback, ct));

@@ -37,7 +37,7 @@ internal static class CliApp
 
         try
         {
-            return await parse.InvokeAsync(config);
+            return await parse.InvokeAsync(config, options.Cancellation);
         }
         catch (OperationCanceledException)
         {
@@ -67,6 +67,7 @@ internal static class CliApp
             "changes in guarded stages that roll back on their own. Start with 'optimize demo'.")
         {
             DemoCommand.Create(cli),
+            EmulatorCommand.Create(cli),
             PlanCommand.Create(cli),
             BacktestCommand.Create(cli),
             HistoryCommand.Create(cli),

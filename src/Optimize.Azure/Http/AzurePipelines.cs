@@ -33,7 +33,12 @@ internal static class AzurePipelines
     /// </summary>
     public static ArmClientOptions ArmClientOptions(AzureAdapterOptions options)
     {
-        var armOptions = new ArmClientOptions();
+        // The ARM endpoint the adapters are configured with is the one Azure.ResourceManager calls too (an emulator, a sovereign
+        // cloud); the token audience stays ARM's.
+        var armOptions = new ArmClientOptions
+        {
+            Environment = new ArmEnvironment(options.ArmEndpoint, ArmEnvironment.AzurePublicCloud.Audience),
+        };
         Configure(armOptions, options);
         return armOptions;
     }

@@ -53,7 +53,10 @@ public sealed class MonitorMetricsClient : IMetricsReader
     /// <summary>
     /// The data-plane endpoint of a region. Tests override it; the default is <c>https://{region}.metrics.monitor.azure.com</c>.
     /// </summary>
-    internal Func<string, Uri> RegionEndpoint { get; init; } = region => new Uri($"https://{region}.metrics.monitor.azure.com");
+    internal Func<string, Uri> RegionEndpoint { get; init; } = RegionalEndpoint;
+
+    /// <summary>The public cloud's data-plane endpoint of <paramref name="region"/>.</summary>
+    internal static Uri RegionalEndpoint(string region) => new($"https://{region}.metrics.monitor.azure.com");
 
     /// <inheritdoc />
     /// <remarks>

@@ -25,9 +25,11 @@ internal static class PlanCommand
         var output = new Option<FileInfo?>("--output") { Description = "Also write the full plan (every decision with its evidence) to this JSON file." };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of tables." };
         var wide = TableOptions.Wide();
+        var emulator = new Option<string?>("--emulator") { Description = "Run against a running `optimize emulator` at this loopback HTTPS address instead of Azure (no sign-in)." };
+        var emulatorPin = new Option<string?>("--emulator-pin") { Description = "The emulator's certificateSha256 (from its first output line); required with --emulator." };
         var command = new Command("plan", "Read-only pass against a real subscription: inventory, metrics, advisors and planner, with the same report as the demo. Changes nothing in Azure.")
         {
-            subscription, group, policy, output, json, wide,
+            subscription, group, policy, output, json, wide, emulator, emulatorPin,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -35,6 +37,14 @@ internal static class PlanCommand
             if (!Guid.TryParse(sub, out _))
             {
                 cli.Consoles.Error($"--subscription: '{sub}' is not a subscription id (a GUID).");
+                return ExitCodes.BadInput;
+            }
+
+            Uri? emulatorUrl = null;
+            if ((parse.GetValue(emulator) is not null || parse.GetValue(emulatorPin) is not null)
+                && EmulatorConnection.Check(parse.GetValue(emulator), parse.GetValue(emulatorPin), out emulatorUrl) is { } emulatorError)
+            {
+                cli.Consoles.Error(emulatorError);
                 return ExitCodes.BadInput;
             }
 
@@ -50,7 +60,10 @@ internal static class PlanCommand
             cli.Target = AccessTarget.Subscription(sub);
             try
             {
-                var engine = Optimize.Azure.AzureAdapters.Create(cli.Credential(), new Optimize.Azure.AzureAdapterOptions(), skipped => cli.Consoles.Warn(skipped));
+                var engine = emulatorUrl is null
+                    ? Optimize.Azure.AzureAdapters.Create(cli.Credential(), new Optimize.Azure.AzureAdapterOptions(), skipped => cli.Consoles.Warn(skipped))
+                    : Optimize.Azure.AzureAdapters.Create(
+                        EmulatorConnection.Token, EmulatorConnection.Options(emulatorUrl, parse.GetValue(emulatorPin)!), skipped => cli.Consoles.Warn(skipped));
                 cli.Consoles.Info($"Listing resources in subscription {sub}{(groups.Length > 0 ? $", resource group {groups[0]}" : "")}…");
                 var items = new List<InventoryItem>();
                 await foreach (var item in engine.Inventory.ListAsync(scope, ct))

@@ -1,7 +1,7 @@
-using Azure.Core;
 using Azure.Core.Pipeline;
 using Optimize.Azure;
 using Optimize.Catalog;
+using Optimize.Cli.Hosting;
 using Optimize.Emulator;
 using Optimize.Simulator.Fleet;
 
@@ -56,8 +56,7 @@ internal sealed class EmulatedCloud : IAsyncDisposable
                 OperationPollInterval = TimeSpan.FromMilliseconds(1),
                 Transport = new HttpClientTransport(http),
             };
-            var credential = DelegatedTokenCredential.Create((_, _) => new AccessToken("emulator", DateTimeOffset.MaxValue));
-            var engine = AzureAdapters.Create(credential, options, skipped);
+            var engine = AzureAdapters.Create(EmulatorConnection.Token, options, skipped);
             var regions = fleet.Options.Regions;
             ISkuCatalog? catalog = null;
             foreach (var subscription in fleet.Subscriptions)

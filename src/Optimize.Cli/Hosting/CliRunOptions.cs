@@ -25,4 +25,7 @@ internal sealed record CliRunOptions
 
     /// <summary>The HTTP handler for calls to the Function App; default a new socket handler.</summary>
     public HttpMessageHandler? FunctionHttp { get; init; }
+
+    /// <summary>Stops the command as Ctrl+C would (commands that run until stopped, such as <c>emulator</c>); default never.</summary>
+    public CancellationToken Cancellation { get; init; }
 }
