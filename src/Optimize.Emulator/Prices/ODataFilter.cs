@@ -107,6 +107,11 @@ internal sealed class ODataFilter
             throw new ODataFilterException($"Expected a field name at position {token.At}, found '{token.Text}'; comparisons are written {{field}} eq '{{value}}'.");
         }
 
+        if (token.Text is "not" or "any" or "all")
+        {
+            throw new ODataFilterException($"The operator '{token.Text}' (position {token.At}) is not supported; only eq, and, or.");
+        }
+
         if (position < tokens.Count && tokens[position].Text == "(")
         {
             throw new ODataFilterException($"The function '{token.Text}' is not supported; the Retail Prices reference shows only {{field}} eq '{{value}}' joined by and / or.");
@@ -150,7 +155,7 @@ internal sealed class ODataFilter
             {
                 i++;
             }
-            else if (c is '(' or ')')
+            else if (c is '(' or ')' or ',')
             {
                 tokens.Add(new Token(TokenKind.Symbol, c.ToString(), i++));
             }
@@ -193,6 +198,16 @@ internal sealed class ODataFilter
 
                 tokens.Add(new Token(TokenKind.Word, text[start..i], start));
             }
+            else if (char.IsDigit(c) || c is '-' or '.')
+            {
+                var start = i;
+                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '-' or '.' or ':'))
+                {
+                    i++;
+                }
+
+                tokens.Add(new Token(TokenKind.Number, text[start..i], start));
+            }
             else
             {
                 throw new ODataFilterException($"Unexpected character '{c}' at position {i}; values are string literals in single quotes.");
@@ -206,6 +221,7 @@ internal sealed class ODataFilter
     {
         Word,
         String,
+        Number,
         Symbol,
     }
 
