@@ -57,6 +57,20 @@ public sealed class PriceBookLoopTests
     }
 
     [Fact]
+    public async Task WithoutTheServerSidePriceTypeFilter_TheClientStillSkipsDevTestAndReservationItems()
+    {
+        await using var emulator = await EmulatorFixture.StartAsync();
+        var handler = new ContractApiVersion(emulator.Host.CreateHandler(), dropPriceType: true);
+        var keys = Keys(emulator).Where(k => k.Region == "westeurope").ToList();
+
+        var sheet = await Book(handler).GetPricesAsync(keys, "USD", TestContext.Current.CancellationToken);
+
+        Assert.Equal(["Consumption", "DevTestConsumption", "Reservation"], handler.TypesServed.Order(StringComparer.Ordinal));
+        Assert.Equal(keys.Count(k => Expected(emulator, k) is not null), sheet.Count);
+        Assert.All(keys.Where(k => Expected(emulator, k) is not null), k => Assert.Equal(Expected(emulator, k), sheet.Find(k)!.UnitPrice));
+    }
+
+    [Fact]
     public async Task WorkedNumbers_Westeurope_LinuxWindowsPlanAndFlex()
     {
         await using var emulator = await EmulatorFixture.StartAsync();
@@ -162,25 +176,49 @@ public sealed class PriceBookLoopTests
     }
 
     /// <summary>The production price book on the emulator, its api-version mapped to the contract's.</summary>
-    private static IPriceBook Book(EmulatorFixture emulator)
+    private static IPriceBook Book(EmulatorFixture emulator) => Book(new ContractApiVersion(emulator.Host.CreateHandler()));
+
+    private static IPriceBook Book(ContractApiVersion handler)
     {
         var options = new AzureAdapterOptions
         {
             MaxRetries = 0,
-            Transport = new HttpClientTransport(new HttpClient(new ContractApiVersion(emulator.Host.CreateHandler()))),
+            Transport = new HttpClientTransport(new HttpClient(handler)),
         };
         return AzureAdapters.Create(new NoToken(), options).Prices;
     }
 
-    /// <summary>Rewrites <c>api-version=2023-01-01-preview</c> to the contract's 2021-10-01-preview; nothing else.</summary>
-    private sealed class ContractApiVersion(HttpMessageHandler inner) : DelegatingHandler(inner)
+    /// <summary>
+    /// Rewrites <c>api-version=2023-01-01-preview</c> to the contract's 2021-10-01-preview; with <paramref name="dropPriceType"/>
+    /// also removes the client's <c>priceType eq 'Consumption'</c> clause, so the client's own filters meet every item type.
+    /// Records the item types served.
+    /// </summary>
+    private sealed class ContractApiVersion(HttpMessageHandler inner, bool dropPriceType = false) : DelegatingHandler(inner)
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        public HashSet<string> TypesServed { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var uri = request.RequestUri!.AbsoluteUri;
             Assert.Contains("api-version=" + RetailPriceBook.ApiVersion, uri, StringComparison.Ordinal);
-            request.RequestUri = new Uri(uri.Replace("api-version=" + RetailPriceBook.ApiVersion, "api-version=" + PricesEndpoints.PreviewApiVersion, StringComparison.Ordinal));
-            return base.SendAsync(request, cancellationToken);
+            uri = uri.Replace("api-version=" + RetailPriceBook.ApiVersion, "api-version=" + PricesEndpoints.PreviewApiVersion, StringComparison.Ordinal);
+            if (dropPriceType)
+            {
+                var clause = Uri.EscapeDataString(" and priceType eq 'Consumption'");
+                Assert.Contains(clause, uri, StringComparison.Ordinal);
+                uri = uri.Replace(clause, string.Empty, StringComparison.Ordinal);
+            }
+
+            request.RequestUri = new Uri(uri);
+            var response = await base.SendAsync(request, cancellationToken);
+            await response.Content.LoadIntoBufferAsync(cancellationToken);
+            var json = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            lock (TypesServed)
+            {
+                TypesServed.UnionWith((json?["Items"]?.AsArray() ?? []).Select(i => i!["type"]!.GetValue<string>()));
+            }
+
+            return response;
         }
     }
 
