@@ -20,7 +20,8 @@ namespace Optimize.Emulator.Prices;
 /// <item><c>currencyCode='EUR'</c> ("API sample calls", quotes as written there; also accepted bare): a code of "Supported
 /// currencies", converted with <see cref="PriceModel.UsdRates"/> (our model); USD when absent.</item>
 /// <item><c>meterRegion='primary'</c> ("Preview version"): primary meters only (every meter of the emulator is primary).</item>
-/// <item><c>$filter</c>: <see cref="ODataFilter"/>'s subset.</item>
+/// <item><c>$filter</c>: <see cref="ODataFilter"/>'s subset. Other <c>$</c> options (<c>$top</c>, <c>$orderby</c>…), which the
+/// reference never shows, are refused with 400; other parameters are ignored (our model).</item>
 /// <item>Paging ("API response pagination"): "a maximum of 100 records" per response; <c>NextPageLink</c> is the request's URL
 /// with <c>$skip</c> set to the next record (<c>https://prices.azure.com:443/api/retail/prices?…&amp;$skip=100</c>, as in the
 /// reference's example), null on the last page.</item>
