@@ -8,7 +8,7 @@ using Optimize.Pricing;
 namespace Optimize.Azure.Pricing;
 
 /// <summary>
-/// Retail prices from <c>GET https://prices.azure.com/api/retail/prices?api-version=2023-01-01-preview&amp;$filter=…</c> (no auth),
+/// Retail prices from <c>GET https://prices.azure.com/api/retail/prices?api-version=2021-10-01-preview&amp;$filter=…</c> (no auth),
 /// following <c>NextPageLink</c>, cached per (currency, region, service) for the process lifetime (VM items per SKU fetched once).
 /// Every request carries <c>currencyCode='{currency}'</c> (the policy's <c>savings.currency</c>) and only items in that currency
 /// are used; a currency the API does not publish is refused before any call (<see cref="PriceCurrencies"/>).
@@ -19,8 +19,8 @@ namespace Optimize.Azure.Pricing;
 /// </summary>
 public sealed class RetailPriceBook : IPriceBook
 {
-    /// <summary>Retail Prices api-version.</summary>
-    public const string ApiVersion = "2023-01-01-preview";
+    /// <summary>Retail Prices api-version: the one the pinned contract names (azure-retail-prices.md, "Preview version").</summary>
+    public const string ApiVersion = "2021-10-01-preview";
 
     private const string Call = "GET prices.azure.com/api/retail/prices";
     private readonly AzureHttp _http;

@@ -43,7 +43,7 @@ internal sealed class ClosedLoop : IAsyncDisposable
         _journal = journal;
         _approvalDelay = approvalDelay ?? TimeSpan.FromMinutes(30);
         var azure = cloud.Engine;
-        var ports = new PassPorts(azure.Inventory, azure.Metrics, cloud.Catalog, new BuiltInPriceBook(), journal, journal);
+        var ports = new PassPorts(azure.Inventory, azure.Metrics, cloud.Catalog, azure.Prices, journal, journal);
         var pass = new OptimizationPass(ports, AdvisorSet.Default, _clock, loggers.CreateLogger<OptimizationPass>());
         var activities = new ChangeActivities(azure.Configuration, azure.Metrics, journal, _clock, loggers.CreateLogger<ChangeActivities>());
         _runner = new WorkflowRunner(

@@ -50,7 +50,7 @@ public sealed class RetailPriceBookTests
     public async Task GetPricesAsync_VmKeys_FiltersFollowsNextPageLinkAndCaches()
     {
         var env = new TestEnv();
-        var page2 = "https://prices.azure.com/api/retail/prices?api-version=2023-01-01-preview&$skip=100";
+        var page2 = "https://prices.azure.com/api/retail/prices?api-version=2021-10-01-preview&$skip=100";
         env.Transport
             .On(r => r.Uri.AbsoluteUri == page2, _ => Envelope(null, LinuxHourly("Standard_D4s_v5", 0.192m, "m-d4")))
             .On("GET", "prices.azure.com", Envelope(page2, LinuxHourly("Standard_D2s_v5", 0.096m, "m-d2"), Item("azure-retail-prices.md__item-consumption-vm-F16s-spot-devtest.json")));
@@ -69,7 +69,7 @@ public sealed class RetailPriceBookTests
         Assert.Contains("armRegionName eq 'westeurope'", filter, StringComparison.Ordinal);
         Assert.Contains("priceType eq 'Consumption'", filter, StringComparison.Ordinal);
         Assert.Contains("armSkuName eq 'Standard_D2s_v5'", filter, StringComparison.Ordinal);
-        Assert.Equal("2023-01-01-preview", env.Transport.Requests.First().Query("api-version"));
+        Assert.Equal("2021-10-01-preview", env.Transport.Requests.First().Query("api-version"));
     }
 
     [Fact]

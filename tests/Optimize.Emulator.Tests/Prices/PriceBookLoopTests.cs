@@ -15,10 +15,9 @@ namespace Optimize.Emulator.Tests.Prices;
 /// candidate on Linux and Windows meters) and the fleet's own VMs and scale sets, it must get exactly the simulator's prices
 /// (<see cref="BuiltInPriceBook"/> for Linux; Linux + 0.046 per vCPU-hour for Windows, the emulator's documented model) and
 /// never a Spot, Low Priority, DevTest or Reservation item, the free tier, the always-ready or the classic Consumption meter.
-/// <para>Known disagreement: RetailPriceBook asks for api-version 2023-01-01-preview, which the contract copy
-/// (azure-retail-prices.md, "Preview version", ms.date 12/13/2021) does not name; the emulator refuses it (see
-/// <see cref="AsShipped_ApiVersion2023_IsNotInTheContract_AndIsRefused"/>). The loop tests bridge it with
-/// <see cref="ContractApiVersion"/>, which rewrites only that parameter, so every other part of the client is exercised.</para>
+/// <para>The client once asked for api-version 2023-01-01-preview, which the contract copy (azure-retail-prices.md, "Preview
+/// version", ms.date 12/13/2021) does not name, and the emulator refused it; the client now sends the contract's
+/// 2021-10-01-preview (<see cref="AsShipped_ApiVersionIsTheContracts_AndIsServed"/>).</para>
 /// </summary>
 public sealed class PriceBookLoopTests
 {
@@ -60,7 +59,7 @@ public sealed class PriceBookLoopTests
     public async Task WithoutTheServerSidePriceTypeFilter_TheClientStillSkipsDevTestAndReservationItems()
     {
         await using var emulator = await EmulatorFixture.StartAsync();
-        var handler = new ContractApiVersion(emulator.Host.CreateHandler(), dropPriceType: true);
+        var handler = new ServedItems(emulator.Host.CreateHandler(), dropPriceType: true);
         var keys = Keys(emulator).Where(k => k.Region == "westeurope").ToList();
 
         var sheet = await Book(handler).GetPricesAsync(keys, "USD", TestContext.Current.CancellationToken);
@@ -110,20 +109,19 @@ public sealed class PriceBookLoopTests
     }
 
     [Fact]
-    public async Task AsShipped_ApiVersion2023_IsNotInTheContract_AndIsRefused()
+    public async Task AsShipped_ApiVersionIsTheContracts_AndIsServed()
     {
-        // azure-retail-prices.md "Preview version" names 2021-10-01-preview (or no api-version); RetailPriceBook.ApiVersion is
-        // 2023-01-01-preview. Until the contract pack carries a reference naming it (or the client moves), the unmodified client
-        // fails here: this test records the disagreement and must change when it is resolved.
+        // azure-retail-prices.md "Preview version" names 2021-10-01-preview (or no api-version): the unmodified client, built by
+        // AzureAdapters.Create, asks for it and is served.
         await using var emulator = await EmulatorFixture.StartAsync();
         var prices = EmulatedAzure.Create(emulator).Prices;
 
-        var error = await Assert.ThrowsAsync<AzureCallException>(() => prices.GetPricesAsync(
-            [new PriceKey(ResourceKind.VirtualMachine, "Standard_D4s_v5", "westeurope")], "USD", TestContext.Current.CancellationToken));
+        var sheet = await prices.GetPricesAsync(
+            [new PriceKey(ResourceKind.VirtualMachine, "Standard_D4s_v5", "westeurope")], "USD", TestContext.Current.CancellationToken);
 
-        Assert.Equal("2023-01-01-preview", RetailPriceBook.ApiVersion);
-        Assert.Equal(400, error.Status);
-        Assert.Equal(1, emulator.World.Log.ByStatus[400]);
+        Assert.Equal(PricesEndpoints.PreviewApiVersion, RetailPriceBook.ApiVersion);
+        Assert.Equal(Expected(emulator, new PriceKey(ResourceKind.VirtualMachine, "Standard_D4s_v5", "westeurope")), sheet.Find(new PriceKey(ResourceKind.VirtualMachine, "Standard_D4s_v5", "westeurope"))!.UnitPrice);
+        Assert.False(emulator.World.Log.ByStatus.ContainsKey(400));
     }
 
     /// <summary>The keys of a pass over the fleet's regions, plus its VMs and scale sets, on both meters, and one unpriced size.</summary>
@@ -175,10 +173,10 @@ public sealed class PriceBookLoopTests
         return linux + (0.046m * (decimal)emulator.World.Fleet.Catalog.Find(key.Kind, key.Sku)!.VCpus);
     }
 
-    /// <summary>The production price book on the emulator, its api-version mapped to the contract's.</summary>
-    private static IPriceBook Book(EmulatorFixture emulator) => Book(new ContractApiVersion(emulator.Host.CreateHandler()));
+    /// <summary>The production price book on the emulator (the handler only records what is served).</summary>
+    private static IPriceBook Book(EmulatorFixture emulator) => Book(new ServedItems(emulator.Host.CreateHandler()));
 
-    private static IPriceBook Book(ContractApiVersion handler)
+    private static IPriceBook Book(ServedItems handler)
     {
         var options = new AzureAdapterOptions
         {
@@ -189,19 +187,18 @@ public sealed class PriceBookLoopTests
     }
 
     /// <summary>
-    /// Rewrites <c>api-version=2023-01-01-preview</c> to the contract's 2021-10-01-preview; with <paramref name="dropPriceType"/>
-    /// also removes the client's <c>priceType eq 'Consumption'</c> clause, so the client's own filters meet every item type.
+    /// Checks the client's api-version is the contract's 2021-10-01-preview; with <paramref name="dropPriceType"/> removes the
+    /// client's <c>priceType eq 'Consumption'</c> clause, so the client's own filters meet every item type.
     /// Records the item types served.
     /// </summary>
-    private sealed class ContractApiVersion(HttpMessageHandler inner, bool dropPriceType = false) : DelegatingHandler(inner)
+    private sealed class ServedItems(HttpMessageHandler inner, bool dropPriceType = false) : DelegatingHandler(inner)
     {
         public HashSet<string> TypesServed { get; } = [];
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var uri = request.RequestUri!.AbsoluteUri;
-            Assert.Contains("api-version=" + RetailPriceBook.ApiVersion, uri, StringComparison.Ordinal);
-            uri = uri.Replace("api-version=" + RetailPriceBook.ApiVersion, "api-version=" + PricesEndpoints.PreviewApiVersion, StringComparison.Ordinal);
+            Assert.Contains("api-version=" + PricesEndpoints.PreviewApiVersion, uri, StringComparison.Ordinal);
             if (dropPriceType)
             {
                 var clause = Uri.EscapeDataString(" and priceType eq 'Consumption'");
