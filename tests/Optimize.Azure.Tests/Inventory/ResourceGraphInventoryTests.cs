@@ -35,7 +35,11 @@ public sealed class ResourceGraphInventoryTests
     public async Task ListAsync_TwoPages_FollowsSkipTokenAndProjectsEveryKind()
     {
         var (inventory, env) = Create();
-        env.Transport.On("POST", "Microsoft.ResourceGraph/resources",
+        var web = InventoryRows.WebApp();
+        web["properties"]!["serverFarmId"] = InventoryRows.Plan()["id"]!.GetValue<string>().ToUpperInvariant();
+        env.Transport
+            .On(r => r.Body.Contains("isnotnull(properties.serverFarmId)", StringComparison.Ordinal), _ => Page(null, web))
+            .On("POST", "Microsoft.ResourceGraph/resources",
             Page("token-2", InventoryRows.Vm(), InventoryRows.Plan(), InventoryRows.FlexSite()),
             Page(null, InventoryRows.Autoscale(), InventoryRows.ScaleSet(), InventoryRows.WebApp()));
 
@@ -47,7 +51,14 @@ public sealed class ResourceGraphInventoryTests
         Assert.IsType<AutoscaleConfig>(items[3].Config);
         Assert.Equal("value1", items[3].Resource.Tags["key1"]);
         Assert.Equal("eastus", items[1].Resource.Location);
-        var sent = env.Transport.Sent("POST", "Microsoft.ResourceGraph/resources");
+        // The plan carries the site whose serverFarmId names it (ids compared case-insensitively); the others carry none.
+        Assert.Equal([web["id"]!.GetValue<string>()], items[1].Resource.HostedSites);
+        Assert.All(items.Where(i => i.Resource.Kind != ResourceKind.AppServicePlan), i => Assert.Empty(i.Resource.HostedSites));
+        var sites = Assert.Single(env.Transport.Sent("POST", "Microsoft.ResourceGraph/resources"), r => r.Body.Contains("serverFarmId", StringComparison.Ordinal));
+        Assert.Equal(
+            "resources | where type =~ 'microsoft.web/sites' | where isnotnull(properties.serverFarmId) | project id, properties",
+            JsonNode.Parse(sites.Body)!["query"]!.GetValue<string>());
+        var sent = env.Transport.Sent("POST", "Microsoft.ResourceGraph/resources").Where(r => r != sites).ToList();
         Assert.Equal(2, sent.Count);
         Assert.All(sent, r => Assert.Equal("2022-10-01", r.Query("api-version")));
         var first = JsonNode.Parse(sent[0].Body)!;
@@ -120,7 +131,8 @@ public sealed class ResourceGraphInventoryTests
 
         Assert.Equal(2, items.Count);
         Assert.Equal(
-            ["POST /providers/Microsoft.ResourceGraph/resources", "GET /subscriptions/sub1/providers/Microsoft.Compute/virtualMachines", "GET /subscriptions/sub1/providers/Microsoft.Compute/virtualMachines", "GET /subscriptions/sub1/providers/Microsoft.Web/serverfarms"],
+            // With plans in scope the sites are listed first (each plan carries the sites hosted on it).
+            ["POST /providers/Microsoft.ResourceGraph/resources", "GET /subscriptions/sub1/providers/Microsoft.Web/sites", "GET /subscriptions/sub1/providers/Microsoft.Compute/virtualMachines", "GET /subscriptions/sub1/providers/Microsoft.Compute/virtualMachines", "GET /subscriptions/sub1/providers/Microsoft.Web/serverfarms"],
             env.Transport.Requests.Select(r => $"{r.Method} {r.Uri.AbsolutePath}"));
     }
 }
