@@ -34,7 +34,7 @@ public sealed partial class ChangeActivities
         try
         {
             var summaries = await SummarizeAsync(input.Resource, input.Guards, input.From, input.To, input.Configuration, ct).ConfigureAwait(false);
-            return GuardAssessor.Assess(input.Guards, input.Baseline, summaries, input.To);
+            return GuardAssessor.Assess(input.Guards, input.Baseline, summaries, input.To, NoDataReasons(input.Resource));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -45,6 +45,17 @@ public sealed partial class ChangeActivities
                 : StageVerdict.Of(error, input.To);
         }
     }
+
+    /// <summary>Metrics a resource cannot have: a plan's latency and errors are its hosted sites' (it emits none itself), so a plan
+    /// hosting no site has none.</summary>
+    internal static IReadOnlyDictionary<string, string>? NoDataReasons(ResourceRef resource) =>
+        resource.Kind == ResourceKind.AppServicePlan && resource.HostedSites.Count == 0
+            ? new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                [MetricNames.LatencyMs] = "the plan hosts no site: a plan's latency and errors are read from its sites",
+                [MetricNames.ErrorPercent] = "the plan hosts no site: a plan's latency and errors are read from its sites",
+            }
+            : null;
 
     /// <summary>The grain guard metrics are read at: 5 minutes for windows up to two days, else one hour.</summary>
     internal static TimeSpan GrainFor(TimeSpan window) => window <= TimeSpan.FromDays(2) ? TimeSpan.FromMinutes(5) : TimeSpan.FromHours(1);

@@ -1,0 +1,60 @@
+using Optimize.Guards;
+using Optimize.Metrics;
+using Optimize.Model;
+using Optimize.Tests.Workflow.Fakes;
+using Optimize.Workflow.Activities;
+
+namespace Optimize.Tests.Workflow;
+
+/// <summary>
+/// The guard reads carry the configuration in effect (so a reader computing a metric relative to it, a Flex app's memory %, uses the
+/// right size at each point), and a plan hosting no site says why its latency and errors have no data.
+/// </summary>
+public sealed class GuardConfigurationTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task RunAsync_TwoStages_BaselineReadsTheCapturedConfigAndEachCheckTheStageTargetFromItsApplyTime()
+    {
+        using var host = new ChangeHost();
+        var three = new AppServicePlanConfig("P1v3", 3);
+        var two = new AppServicePlanConfig("P1v3", 2);
+
+        await host.RunToEndAsync(ChangeHost.Plan());
+
+        var queries = host.Metrics.Queries;
+        // Baseline, then 8 checks per stage (2 h observed, every 15 min).
+        Assert.Equal(17, queries.Count);
+        var baseline = queries[0];
+        Assert.Equal(ChangeHost.Baseline, baseline.ConfigOver(ChangeHost.ResourceId, baseline.Range.Start, baseline.Range.End));
+        foreach (var (query, stage) in queries.Skip(1).Select((q, i) => (q, i / 8)))
+        {
+            var (before, target) = stage == 0 ? (ChangeHost.Baseline, three) : (three, two);
+            // Each check window starts at the stage's settle time; the stage was applied 10 min (its settle) before.
+            var applied = query.Range.Start - TimeSpan.FromMinutes(10);
+            Assert.Equal(target, query.ConfigOver(ChangeHost.ResourceId.ToUpperInvariant(), query.Range.Start, query.Range.End));
+            Assert.Equal(before, query.ConfigOver(ChangeHost.ResourceId, applied - TimeSpan.FromMinutes(5), applied));
+            Assert.Null(query.ConfigOver(ChangeHost.ResourceId, applied - TimeSpan.FromMinutes(5), applied + TimeSpan.FromMinutes(5)));
+        }
+    }
+
+    [Fact]
+    public async Task AssessGuardsAsync_PlanHostingNoSite_LatencyInconclusiveSayingWhy()
+    {
+        var metrics = new FakeMetricsReader { Scripts = { [MetricNames.Cpu] = _ => 50 } };
+        using var host = new ChangeHost(metrics: metrics);
+        var withSites = new AssessInput(ChangeHost.Resource, ChangeHost.Guards, new GuardBaseline(new Dictionary<string, double> { ["latencyMs:p95"] = 100 }, ""), ChangeHost.Start, ChangeHost.Start.AddHours(1));
+        var input = withSites with { Resource = ChangeHost.Resource with { HostedSites = [] } };
+        Assert.NotEmpty(withSites.Resource.HostedSites);
+
+        var verdict = await host.Activities.AssessGuardsAsync(input, Ct);
+        var hosting = await host.Activities.AssessGuardsAsync(withSites, Ct);
+
+        var latency = verdict.Guards.Single(g => g.Metric == MetricNames.LatencyMs);
+        Assert.Equal(VerdictKind.Inconclusive, latency.Kind);
+        Assert.Equal("latencyMs p95: no data (the plan hosts no site: a plan's latency and errors are read from its sites)", latency.Message);
+        Assert.Equal("latencyMs p95: no data", hosting.Guards.Single(g => g.Metric == MetricNames.LatencyMs).Message);
+        Assert.Equal(VerdictKind.Successful, verdict.Guards.Single(g => g.Metric == MetricNames.Cpu).Kind);
+    }
+}
