@@ -58,3 +58,26 @@ public sealed class GuardConfigurationTests
         Assert.Equal(VerdictKind.Successful, verdict.Guards.Single(g => g.Metric == MetricNames.Cpu).Kind);
     }
 }
+
+/// <summary>What the guard inputs carry survives the durable boundary (the runner's serializer and the journal's).</summary>
+public sealed class GuardInputSerializationTests
+{
+    [Fact]
+    public void AssessInput_RoundTrips_HostedSitesAndConfigurationTimeline()
+    {
+        var resource = ChangeHost.Resource with { Os = OsFamily.Windows };
+        var timeline = new Optimize.Metrics.History.ConfigurationTimeline(
+            new FunctionAppConfig(2048, 100), [new Optimize.Metrics.History.ConfigurationMark(ChangeHost.Start, new FunctionAppConfig(4096, 100))]);
+        var input = new AssessInput(resource, ChangeHost.Guards, new GuardBaseline(new Dictionary<string, double>(), ""), ChangeHost.Start, ChangeHost.Start.AddHours(1), timeline);
+
+        foreach (var options in new[] { Optimize.Workflow.Runner.WorkflowRunner.SerializerOptions, Optimize.Journal.JournalJson.Options })
+        {
+            var back = System.Text.Json.JsonSerializer.Deserialize<AssessInput>(System.Text.Json.JsonSerializer.Serialize(input, options), options)!;
+
+            Assert.Equal(resource.HostedSites, back.Resource.HostedSites);
+            Assert.Equal(OsFamily.Windows, back.Resource.Os);
+            Assert.Equal(new FunctionAppConfig(2048, 100), back.Configuration!.Over(ChangeHost.Start.AddHours(-1), ChangeHost.Start));
+            Assert.Equal(new FunctionAppConfig(4096, 100), back.Configuration.Over(ChangeHost.Start, ChangeHost.Start.AddHours(1)));
+        }
+    }
+}
