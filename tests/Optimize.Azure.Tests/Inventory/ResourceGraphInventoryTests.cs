@@ -135,4 +135,27 @@ public sealed class ResourceGraphInventoryTests
             ["POST /providers/Microsoft.ResourceGraph/resources", "GET /subscriptions/sub1/providers/Microsoft.Web/sites", "GET /subscriptions/sub1/providers/Microsoft.Compute/virtualMachines", "GET /subscriptions/sub1/providers/Microsoft.Compute/virtualMachines", "GET /subscriptions/sub1/providers/Microsoft.Web/serverfarms"],
             env.Transport.Requests.Select(r => $"{r.Method} {r.Uri.AbsolutePath}"));
     }
+
+    [Fact]
+    public async Task ArmListInventory_PlansAndFlexApps_SitesListedOnceAndEachPlanCarriesItsSites()
+    {
+        var env = new TestEnv();
+        var http = env.Arm();
+        var inventory = new ArmListInventory(http, new ConfigurationRouter(new Dictionary<ResourceKind, IConfigurationClient>()));
+        var plan = InventoryRows.Plan();
+        var web = InventoryRows.WebApp();
+        web["properties"]!["serverFarmId"] = plan["id"]!.GetValue<string>();
+        var flex = InventoryRows.FlexSite();
+        env.Transport
+            .On("GET", "/providers/Microsoft.Web/sites?", new CannedResponse(200, new JsonObject { ["value"] = new JsonArray(web, flex) }.ToJsonString()))
+            .On("GET", "/providers/Microsoft.Web/serverfarms?", new CannedResponse(200, new JsonObject { ["value"] = new JsonArray(plan) }.ToJsonString()));
+
+        var items = await inventory.ListAsync(new InventoryScope(["sub1"], [], [ResourceKind.FunctionApp, ResourceKind.AppServicePlan]), TestContext.Current.CancellationToken)
+            .ToListAsync(TestContext.Current.CancellationToken);
+
+        // The web app is not a Flex app (not listed itself) but is hosted on the plan; the Flex app is listed.
+        Assert.Equal([ResourceKind.FunctionApp, ResourceKind.AppServicePlan], items.Select(i => i.Resource.Kind));
+        Assert.Equal([web["id"]!.GetValue<string>()], items[1].Resource.HostedSites);
+        Assert.Single(env.Transport.Sent("GET", "/providers/Microsoft.Web/sites?"));
+    }
 }
