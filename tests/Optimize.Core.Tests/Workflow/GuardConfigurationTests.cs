@@ -81,3 +81,27 @@ public sealed class GuardInputSerializationTests
         }
     }
 }
+
+/// <summary>A resource read back from JSON written before plans carried their sites, or with a null list.</summary>
+public sealed class ResourceRefHostedSitesTests
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Deserialize_WithoutOrNullHostedSites_Empty(bool asNull)
+    {
+        var options = Optimize.Journal.JournalJson.Options;
+        var written = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(ChangeHost.Resource, options))!.AsObject();
+        var name = written.Single(p => p.Key.Equals("hostedSites", StringComparison.OrdinalIgnoreCase)).Key;
+        written.Remove(name);
+        if (asNull)
+        {
+            written[name] = null;
+        }
+
+        var resource = System.Text.Json.JsonSerializer.Deserialize<ResourceRef>(written.ToJsonString(), options)!;
+
+        Assert.Empty(resource.HostedSites);
+        Assert.Equal(ChangeHost.Resource, resource);
+    }
+}
