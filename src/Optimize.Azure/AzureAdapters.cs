@@ -43,12 +43,12 @@ public static class AzureAdapters
             [ResourceKind.FunctionApp] = new FunctionAppConfigurationClient(arm),
             [ResourceKind.AutoscaleSetting] = new AutoscaleConfigurationClient(arm),
         });
-        var inventory = new InstanceMemoryRecorder(new FallbackInventory(
+        var inventory = new FallbackInventory(
             new ResourceGraphInventory(arm, configuration, skipped),
-            new ArmListInventory(arm, configuration, skipped)));
+            new ArmListInventory(arm, configuration, skipped));
         return new AzureEngine(
             inventory,
-            new MonitorMetricsClient(arm, metricsPlane, options, inventory.InstanceMemoryMb, skipped)
+            new MonitorMetricsClient(arm, metricsPlane, options, skipped)
             {
                 RegionEndpoint = options.MetricsEndpoint is { } endpoint ? _ => endpoint : MonitorMetricsClient.RegionalEndpoint,
             },

@@ -9,7 +9,8 @@ namespace Optimize.Azure.Inventory;
 
 /// <summary>
 /// Inventory through ARM list calls (GET per subscription or resource group and type, following <c>nextLink</c>): the fallback when
-/// Resource Graph is refused. Would be replaced by the list methods of Azure.ResourceManager.Compute/.AppService/.Monitor.
+/// Resource Graph is refused. When plans are in scope the sites of each parent are listed first, so every plan carries the sites
+/// hosted on it (<see cref="ResourceRef.HostedSites"/>, from each site's <c>properties.serverFarmId</c>). Would be replaced by the list methods of Azure.ResourceManager.Compute/.AppService/.Monitor.
 /// Actions: <see cref="ArmActions.VirtualMachineRead"/>, <see cref="ArmActions.ScaleSetRead"/>, <see cref="ArmActions.ServerFarmRead"/>,
 /// <see cref="ArmActions.SiteRead"/>, <see cref="ArmActions.AutoscaleRead"/>.
 /// </summary>
@@ -49,27 +50,52 @@ public sealed class ArmListInventory : IInventory
                 : scope.ResourceGroups.Select(g => $"/subscriptions/{subscription}/resourceGroups/{g}").ToArray();
             foreach (var parent in parents)
             {
+                // When plans are listed, the sites under the same parent are listed first: each plan carries the sites hosted on it.
+                var hosted = new HostedSites();
+                List<JsonNode>? sites = null;
+                if (kinds.Contains(ResourceKind.AppServicePlan))
+                {
+                    sites = [];
+                    await foreach (var row in RowsAsync(root, parent, ResourceKind.FunctionApp, cancellationToken).ConfigureAwait(false))
+                    {
+                        sites.Add(row);
+                        hosted.Add(row);
+                    }
+                }
+
                 foreach (var kind in kinds)
                 {
-                    var (provider, apiVersion, action) = Lists[kind];
-                    Uri? next = new($"{root}{parent}/providers/{provider}?api-version={apiVersion}");
-                    while (next is not null)
+                    var rows = kind == ResourceKind.FunctionApp && sites is not null
+                        ? sites.ToAsyncEnumerable()
+                        : RowsAsync(root, parent, kind, cancellationToken);
+                    await foreach (var row in rows.ConfigureAwait(false))
                     {
-                        var response = await _http.SendAsync(RequestMethod.Get, next, null, $"GET {provider} (list)", action, cancellationToken).ConfigureAwait(false);
-                        foreach (var row in (response.Json?["value"] as JsonArray ?? []).OfType<JsonNode>())
+                        var item = await ResourceGraphInventory.ProjectAsync(row, _configuration, _skipped, cancellationToken).ConfigureAwait(false);
+                        if (item is not null)
                         {
-                            var item = await ResourceGraphInventory.ProjectAsync(row, _configuration, _skipped, cancellationToken).ConfigureAwait(false);
-                            if (item is not null)
-                            {
-                                yield return item;
-                            }
+                            yield return hosted.Apply(item);
                         }
-
-                        var link = response.Json?["nextLink"]?.GetValue<string>();
-                        next = string.IsNullOrEmpty(link) ? null : new Uri(link);
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>Every resource of <paramref name="kind"/> under <paramref name="parent"/>, following <c>nextLink</c>.</summary>
+    private async IAsyncEnumerable<JsonNode> RowsAsync(string root, string parent, ResourceKind kind, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (provider, apiVersion, action) = Lists[kind];
+        Uri? next = new($"{root}{parent}/providers/{provider}?api-version={apiVersion}");
+        while (next is not null)
+        {
+            var response = await _http.SendAsync(RequestMethod.Get, next, null, $"GET {provider} (list)", action, cancellationToken).ConfigureAwait(false);
+            foreach (var row in (response.Json?["value"] as JsonArray ?? []).OfType<JsonNode>())
+            {
+                yield return row;
+            }
+
+            var link = response.Json?["nextLink"]?.GetValue<string>();
+            next = string.IsNullOrEmpty(link) ? null : new Uri(link);
         }
     }
 }

@@ -11,7 +11,10 @@ namespace Optimize.Azure.Inventory;
 /// Inventory through Azure Resource Graph: POST <c>/providers/Microsoft.ResourceGraph/resources?api-version=2022-10-01</c> with a KQL
 /// query over the five types, the subscriptions in the body and <c>options.$top</c>/<c>$skipToken</c> paging.
 /// Would be replaced by Azure.ResourceManager.ResourceGraph (<c>TenantResource.GetResourcesAsync</c>). Action: <see cref="ArmActions.ResourceGraphRead"/>.
-/// A Flex app whose row lacks <c>functionAppConfig</c> is read with GET site (<see cref="ArmActions.SiteRead"/>).
+/// A Flex app whose row lacks <c>functionAppConfig</c> is read with GET site (<see cref="ArmActions.SiteRead"/>). When plans are in
+/// scope, a first query (<see cref="SitesQuery"/>) lists the sites with a <c>properties.serverFarmId</c>, so each plan carries the
+/// sites hosted on it (<see cref="ResourceRef.HostedSites"/>). Both queries stay inside the KQL subset the emulator documents
+/// (<c>where</c> with <c>=~</c>, <c>in~</c>, <c>isnotnull</c>, <c>and</c>/<c>or</c>; <c>project</c> of columns).
 /// </summary>
 public sealed class ResourceGraphInventory : IInventory
 {
@@ -42,13 +45,20 @@ public sealed class ResourceGraphInventory : IInventory
         var query = "resources"
             + $" | where type in~ ({types})"
             + " | where type !~ 'microsoft.web/sites' or isnotnull(properties.functionAppConfig) or (kind contains 'functionapp' and properties.sku =~ 'FlexConsumption')";
-        if (scope.ResourceGroups.Count > 0)
-        {
-            query += $" | where resourceGroup in~ ({string.Join(",", scope.ResourceGroups.Select(g => $"'{g.Replace("'", string.Empty, StringComparison.Ordinal)}'"))})";
-        }
-
-        return query + " | project id, type, kind, location, tags, sku, properties";
+        return query + GroupFilter(scope) + " | project id, type, kind, location, tags, sku, properties";
     }
+
+    /// <summary>The KQL query listing the sites hosted on plans in <paramref name="scope"/>'s resource groups (all when none).</summary>
+    public static string SitesQuery(InventoryScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return "resources | where type =~ 'microsoft.web/sites' | where isnotnull(properties.serverFarmId)" + GroupFilter(scope) + " | project id, properties";
+    }
+
+    private static string GroupFilter(InventoryScope scope) =>
+        scope.ResourceGroups.Count == 0
+            ? string.Empty
+            : $" | where resourceGroup in~ ({string.Join(",", scope.ResourceGroups.Select(g => $"'{g.Replace("'", string.Empty, StringComparison.Ordinal)}'"))})";
 
     /// <inheritdoc />
     public async IAsyncEnumerable<InventoryItem> ListAsync(InventoryScope scope, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -59,43 +69,63 @@ public sealed class ResourceGraphInventory : IInventory
             throw new ArgumentException("The scope names no subscription.", nameof(scope));
         }
 
-        var uri = new Uri($"{_http.Options.ArmEndpoint.AbsoluteUri.TrimEnd('/')}/providers/Microsoft.ResourceGraph/resources?api-version={ApiVersion}");
         var query = Query(scope);
+        var plans = scope.Kinds.Count == 0 || scope.Kinds.Contains(ResourceKind.AppServicePlan);
         // At most 1,000 subscriptions per request ("Troubleshoot errors using Azure Resource Graph", Too many subscriptions:
-        // batch the subscriptions in subsets within the 1,000 limit); each batch is paged on its own.
+        // batch the subscriptions in subsets within the 1,000 limit); each batch is paged on its own. A site is in its plan's
+        // subscription, so each batch's sites are listed with it.
         foreach (var batch in scope.Subscriptions.Distinct(StringComparer.OrdinalIgnoreCase).Chunk(MaxSubscriptionsPerRequest))
         {
-            string? skipToken = null;
-            do
+            var hosted = new HostedSites();
+            if (plans)
             {
-                var options = new JsonObject { ["$top"] = _http.Options.ResourceGraphPageSize, ["resultFormat"] = "objectArray" };
-                if (skipToken is not null)
+                await foreach (var row in RowsAsync(batch, SitesQuery(scope), cancellationToken).ConfigureAwait(false))
                 {
-                    options["$skipToken"] = skipToken;
+                    hosted.Add(row);
                 }
-
-                var body = new JsonObject
-                {
-                    ["subscriptions"] = new JsonArray([.. batch.Select(s => (JsonNode)s)]),
-                    ["query"] = query,
-                    ["options"] = options,
-                };
-                var response = await _http.SendAsync(RequestMethod.Post, uri, body, Call, ArmActions.ResourceGraphRead, cancellationToken).ConfigureAwait(false);
-                var rows = response.Json?["data"] as JsonArray
-                    ?? throw new AzureCallException(ArmErrorMapper.FromException(new FormatException("no 'data' array (objectArray result)."), Call, ArmActions.ResourceGraphRead), response.Status);
-                foreach (var row in rows.OfType<JsonNode>())
-                {
-                    var item = await ProjectAsync(row, _configuration, _skipped, cancellationToken).ConfigureAwait(false);
-                    if (item is not null)
-                    {
-                        yield return item;
-                    }
-                }
-
-                skipToken = response.Json?["$skipToken"]?.GetValue<string>();
             }
-            while (!string.IsNullOrEmpty(skipToken));
+
+            await foreach (var row in RowsAsync(batch, query, cancellationToken).ConfigureAwait(false))
+            {
+                var item = await ProjectAsync(row, _configuration, _skipped, cancellationToken).ConfigureAwait(false);
+                if (item is not null)
+                {
+                    yield return hosted.Apply(item);
+                }
+            }
         }
+    }
+
+    /// <summary>Every row of <paramref name="query"/> over <paramref name="subscriptions"/>, following <c>$skipToken</c>.</summary>
+    private async IAsyncEnumerable<JsonNode> RowsAsync(string[] subscriptions, string query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var uri = new Uri($"{_http.Options.ArmEndpoint.AbsoluteUri.TrimEnd('/')}/providers/Microsoft.ResourceGraph/resources?api-version={ApiVersion}");
+        string? skipToken = null;
+        do
+        {
+            var options = new JsonObject { ["$top"] = _http.Options.ResourceGraphPageSize, ["resultFormat"] = "objectArray" };
+            if (skipToken is not null)
+            {
+                options["$skipToken"] = skipToken;
+            }
+
+            var body = new JsonObject
+            {
+                ["subscriptions"] = new JsonArray([.. subscriptions.Select(s => (JsonNode)s)]),
+                ["query"] = query,
+                ["options"] = options,
+            };
+            var response = await _http.SendAsync(RequestMethod.Post, uri, body, Call, ArmActions.ResourceGraphRead, cancellationToken).ConfigureAwait(false);
+            var rows = response.Json?["data"] as JsonArray
+                ?? throw new AzureCallException(ArmErrorMapper.FromException(new FormatException("no 'data' array (objectArray result)."), Call, ArmActions.ResourceGraphRead), response.Status);
+            foreach (var row in rows.OfType<JsonNode>())
+            {
+                yield return row;
+            }
+
+            skipToken = response.Json?["$skipToken"]?.GetValue<string>();
+        }
+        while (!string.IsNullOrEmpty(skipToken));
     }
 
     /// <summary>Projects a row; a Flex app without scale settings in the row is read directly.</summary>

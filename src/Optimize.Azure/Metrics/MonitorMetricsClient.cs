@@ -1,8 +1,4 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Json.Nodes;
-using System.Xml;
-using Azure.Core;
 using Optimize.Azure.Http;
 using Optimize.Changes;
 using Optimize.Metrics;
@@ -16,10 +12,12 @@ namespace Optimize.Azure.Metrics;
 /// <c>https://{region}.metrics.monitor.azure.com/subscriptions/{sub}/metrics:getBatch?api-version=2024-02-01</c> with ≤ 50 resource ids
 /// of one (subscription, region, namespace) per call and every needed metric in that call, token audience
 /// <c>https://metrics.monitor.azure.com/.default</c>. Single mode: GET <c>{resourceId}/providers/Microsoft.Insights/metrics?api-version=2024-02-01</c>.
+/// An App Service plan's latency and errors are read from the sites hosted on it (<see cref="ResourceRef.HostedSites"/>) in
+/// separate calls of the sites namespace, batched the same way, and aggregated per point (<see cref="MetricMap.HostedSitesFor"/>).
 /// Calls run with bounded concurrency. Would be replaced by Azure.Monitor.Query (<c>MetricsClient.QueryResourcesAsync</c> for the batch,
 /// <c>MetricsQueryClient.QueryResourceAsync</c> for one resource). Action: <see cref="ArmActions.MetricsRead"/> (Monitoring Reader).
 /// </summary>
-public sealed class MonitorMetricsClient : IMetricsReader
+public sealed partial class MonitorMetricsClient : IMetricsReader
 {
     /// <summary>Metrics api-version (ARM and data plane).</summary>
     public const string ApiVersion = "2024-02-01";
@@ -31,18 +29,14 @@ public sealed class MonitorMetricsClient : IMetricsReader
     private readonly AzureHttp _dataPlane;
     private readonly int _concurrency;
     private readonly bool _batch;
-    private readonly Func<string, int?> _instanceMemoryMb;
     private readonly Action<string>? _skipped;
 
     /// <param name="arm">ARM pipeline (single-resource reads).</param>
     /// <param name="dataPlane">Monitor data-plane pipeline (batch reads).</param>
     /// <param name="options">Concurrency and mode.</param>
-    /// <param name="instanceMemoryMb">Instance memory (MB) of a Flex app by resource id, for memory%; null when unknown.</param>
     /// <param name="skipped">Receives one message per call dropped after a throttled or transient failure; may be null.</param>
-    internal MonitorMetricsClient(
-        AzureHttp arm, AzureHttp dataPlane, AzureAdapterOptions options, Func<string, int?>? instanceMemoryMb = null, Action<string>? skipped = null)
+    internal MonitorMetricsClient(AzureHttp arm, AzureHttp dataPlane, AzureAdapterOptions options, Action<string>? skipped = null)
     {
-        _instanceMemoryMb = instanceMemoryMb ?? (_ => null);
         _skipped = skipped;
         _arm = arm;
         _dataPlane = dataPlane;
@@ -61,8 +55,10 @@ public sealed class MonitorMetricsClient : IMetricsReader
     /// <inheritdoc />
     /// <remarks>
     /// A call that is still throttled or failing transiently after the pipeline's retries drops only its resources: the other calls'
-    /// series are yielded and the drop is reported to the <c>skipped</c> callback. Any other failure (403, 400, malformed response) throws,
-    /// and so does a read in which every call failed, so an outage never looks like "no data".
+    /// series are yielded and the drop is reported to the <c>skipped</c> callback (a plan one of whose hosted sites was dropped gets no
+    /// site-derived series rather than an aggregate over some of its sites). Any other failure (403, 400, malformed response) throws,
+    /// and so does a read in which every call failed, so an outage never looks like "no data". A plan hosting no site has no latency
+    /// or error series.
     /// </remarks>
     public async IAsyncEnumerable<MetricSeries> ReadAsync(MetricQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -73,6 +69,9 @@ public sealed class MonitorMetricsClient : IMetricsReader
         }
 
         var calls = Plan(query);
+        var resources = query.Resources.DistinctBy(r => r.Id, StringComparer.OrdinalIgnoreCase).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
+        var sites = new Dictionary<string, Dictionary<string, double[]>>(StringComparer.OrdinalIgnoreCase);
+        var droppedSites = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         using var gate = new SemaphoreSlim(_concurrency);
         var tasks = calls.Select(c => RunAsync(c, query, gate, cancellationToken)).ToList();
         var dropped = 0;
@@ -81,22 +80,49 @@ public sealed class MonitorMetricsClient : IMetricsReader
         {
             for (var i = 0; i < tasks.Count; i++)
             {
-                List<MetricSeries> batch;
+                List<(string Id, Dictionary<string, double[]> Grids)> read;
                 try
                 {
-                    batch = await tasks[i].ConfigureAwait(false);
+                    read = await tasks[i].ConfigureAwait(false);
                 }
                 catch (AzureCallException ex) when (ex.Failure.Kind is ChangeFailureKinds.Throttled or ChangeFailureKinds.Transient)
                 {
                     dropped++;
                     lastDrop = ex;
+                    if (calls[i].ForHostedSites)
+                    {
+                        droppedSites.UnionWith(calls[i].Ids);
+                    }
+
                     _skipped?.Invoke(DropMessage(calls[i], i, calls.Count, ex));
                     continue;
                 }
 
-                foreach (var series in batch)
+                foreach (var (id, grids) in read)
                 {
-                    yield return series;
+                    if (calls[i].ForHostedSites)
+                    {
+                        sites[id] = grids;
+                    }
+                    else if (resources.TryGetValue(id, out var resource))
+                    {
+                        foreach (var series in MetricSeriesBuilder.Direct(resource, grids, calls[i].Mappings, query))
+                        {
+                            yield return series;
+                        }
+                    }
+                }
+            }
+
+            foreach (var resource in resources.Values)
+            {
+                var mappings = MetricMap.HostedSitesFor(resource.Kind, query.Metrics);
+                if (mappings.Count > 0 && !resource.HostedSites.Any(droppedSites.Contains))
+                {
+                    foreach (var series in MetricSeriesBuilder.FromHostedSites(resource, sites, mappings, query))
+                    {
+                        yield return series;
+                    }
                 }
             }
         }
@@ -119,22 +145,26 @@ public sealed class MonitorMetricsClient : IMetricsReader
     private static string DropMessage(MetricCall call, int index, int total, AzureCallException ex)
     {
         const int Shown = 5;
-        var ids = string.Join(", ", call.Resources.Take(Shown).Select(r => r.Id));
-        var more = call.Resources.Count > Shown ? $" and {call.Resources.Count - Shown} more" : string.Empty;
+        var ids = string.Join(", ", call.Ids.Take(Shown));
+        var more = call.Ids.Count > Shown ? $" and {call.Ids.Count - Shown} more" : string.Empty;
         var status = ex.Status > 0 ? $"HTTP {ex.Status}" : "no response";
-        return $"Metrics skipped for {call.Resources.Count} resource(s): call {index + 1} of {total} "
+        var what = call.ForHostedSites ? "hosted site(s) (their plans' latency and errors are not read)" : "resource(s)";
+        return $"Metrics skipped for {call.Ids.Count} {what}: call {index + 1} of {total} "
             + $"(subscription {call.Subscription}, region {call.Region}, namespace {call.Namespace}) failed ({ex.Failure.Kind}, {status}): "
             + $"{ex.Failure.Message} Resources: {ids}{more}.";
     }
 
-    /// <summary>The calls a query needs: per (subscription, region, namespace), chunks of ≤ 50 resources (1 in single mode).</summary>
+    /// <summary>
+    /// The calls a query needs: per (subscription, region, namespace), chunks of ≤ 50 resources (1 in single mode); then the hosted
+    /// sites of the plans whose latency or errors are asked for, per (the site's subscription, the plan's region: App Service keeps a
+    /// site in its plan's region) in the sites namespace, chunked the same way.
+    /// </summary>
     internal IReadOnlyList<MetricCall> Plan(MetricQuery query)
     {
         var calls = new List<MetricCall>();
-        var groups = query.Resources
-            .DistinctBy(r => r.Id, StringComparer.OrdinalIgnoreCase)
-            .GroupBy(r => (Sub: r.SubscriptionId.ToLowerInvariant(), Region: ResourceIds.Region(r.Location), r.Kind));
-        foreach (var group in groups)
+        var size = _batch ? BatchSize : 1;
+        var resources = query.Resources.DistinctBy(r => r.Id, StringComparer.OrdinalIgnoreCase).ToArray();
+        foreach (var group in resources.GroupBy(r => (Sub: r.SubscriptionId.ToLowerInvariant(), Region: ResourceIds.Region(r.Location), r.Kind)))
         {
             var mappings = MetricMap.For(group.Key.Kind, query.Metrics);
             if (mappings.Count == 0)
@@ -143,86 +173,50 @@ public sealed class MonitorMetricsClient : IMetricsReader
             }
 
             var inputs = mappings.SelectMany(m => m.Inputs).Distinct().ToArray();
-            foreach (var chunk in group.Chunk(_batch ? BatchSize : 1))
+            foreach (var chunk in group.Chunk(size))
             {
-                calls.Add(new MetricCall(group.Key.Sub, group.Key.Region, MetricMap.Namespace(group.Key.Kind), chunk, mappings, inputs));
+                calls.Add(new MetricCall(group.Key.Sub, group.Key.Region, MetricMap.Namespace(group.Key.Kind), [.. chunk.Select(r => r.Id)], inputs) { Mappings = mappings });
+            }
+        }
+
+        var hosted = resources
+            .Select(r => (Resource: r, Mappings: MetricMap.HostedSitesFor(r.Kind, query.Metrics)))
+            .Where(x => x.Mappings.Count > 0)
+            .SelectMany(x => x.Resource.HostedSites.Select(site => (Site: site, Region: ResourceIds.Region(x.Resource.Location), x.Mappings)))
+            .Where(x => SubscriptionOf(x.Site) is not null)
+            .DistinctBy(x => x.Site, StringComparer.OrdinalIgnoreCase)
+            .ToArray();
+        foreach (var group in hosted.GroupBy(x => (Sub: SubscriptionOf(x.Site)!, x.Region)))
+        {
+            var inputs = group.SelectMany(x => x.Mappings).SelectMany(m => m.Inputs).Distinct().ToArray();
+            foreach (var chunk in group.Chunk(size))
+            {
+                calls.Add(new MetricCall(group.Key.Sub, group.Key.Region, MetricMap.SitesNamespace, [.. chunk.Select(x => x.Site)], inputs) { ForHostedSites = true });
             }
         }
 
         return calls;
     }
 
-    private async Task<List<MetricSeries>> RunAsync(MetricCall call, MetricQuery query, SemaphoreSlim gate, CancellationToken cancellationToken)
+    /// <summary>The subscription segment of an ARM id (lower case), or null when it is not one.</summary>
+    private static string? SubscriptionOf(string id)
     {
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var points = query.ExpectedPoints;
-            var start = query.Range.Start;
-            var names = Uri.EscapeDataString(string.Join(",", call.Inputs.Select(i => i.Name).Distinct()));
-            var aggregations = string.Join(",", call.Inputs.Select(i => i.Aggregation).Distinct());
-            var interval = XmlConvert.ToString(query.Interval);
-            var ns = Uri.EscapeDataString(call.Namespace);
-            var results = new List<MetricSeries>();
-            if (_batch)
-            {
-                var from = Uri.EscapeDataString(Iso(query.Range.Start));
-                var to = Uri.EscapeDataString(Iso(query.Range.End));
-                var uri = new Uri($"{RegionEndpoint(call.Region).AbsoluteUri.TrimEnd('/')}/subscriptions/{call.Subscription}/metrics:getBatch"
-                    + $"?api-version={ApiVersion}&metricnamespace={ns}&metricnames={names}&starttime={from}&endtime={to}&interval={interval}&aggregation={aggregations}");
-                var body = new JsonObject { ["resourceids"] = new JsonArray([.. call.Resources.Select(r => (JsonNode)r.Id)]) };
-                var response = await _dataPlane.SendAsync(RequestMethod.Post, uri, body, "POST metrics:getBatch", ArmActions.MetricsRead, cancellationToken).ConfigureAwait(false);
-                foreach (var value in (response.Json?["values"] as JsonArray ?? []).OfType<JsonNode>())
-                {
-                    var id = value["resourceid"]?.GetValue<string>();
-                    var resource = call.Resources.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
-                    if (resource is not null)
-                    {
-                        Add(results, resource, value["value"] as JsonArray ?? [], call, start, query.Interval, points, _instanceMemoryMb);
-                    }
-                }
-            }
-            else
-            {
-                var resource = call.Resources[0];
-                var timespan = Uri.EscapeDataString($"{Iso(query.Range.Start)}/{Iso(query.Range.End)}");
-                var uri = new Uri($"{_arm.Options.ArmEndpoint.AbsoluteUri.TrimEnd('/')}{resource.Id}/providers/Microsoft.Insights/metrics"
-                    + $"?api-version={ApiVersion}&metricnames={names}&aggregation={aggregations}&interval={interval}&timespan={timespan}&metricnamespace={ns}");
-                var response = await _arm.SendAsync(RequestMethod.Get, uri, null, "GET Microsoft.Insights/metrics", ArmActions.MetricsRead, cancellationToken).ConfigureAwait(false);
-                Add(results, resource, response.Json?["value"] as JsonArray ?? [], call, start, query.Interval, points, _instanceMemoryMb);
-            }
-
-            return results;
-        }
-        finally
-        {
-            gate.Release();
-        }
+        var parts = id.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length >= 2 && parts[0].Equals("subscriptions", StringComparison.OrdinalIgnoreCase) ? parts[1].ToLowerInvariant() : null;
     }
-
-    private static void Add(
-        List<MetricSeries> results, ResourceRef resource, JsonArray metrics, MetricCall call, DateTimeOffset start, TimeSpan interval, int points, Func<string, int?> instanceMemoryMb)
-    {
-        var grids = MetricResponseParser.Grids(metrics, call.Inputs, start, interval, points);
-        foreach (var mapping in call.Mappings)
-        {
-            var values = MetricResponseParser.Combine(mapping, grids, points);
-            if (values is not null && mapping.PercentOfInstanceMemory)
-            {
-                var mb = instanceMemoryMb(resource.Id);
-                values = mb is > 0 ? [.. values.Select(b => 100.0 * b / (mb.Value * 1024.0 * 1024.0))] : null;
-            }
-
-            if (values is not null)
-            {
-                results.Add(new MetricSeries(resource.Id, mapping.Metric, start, interval, values));
-            }
-        }
-    }
-
-    private static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }
 
 /// <summary>One planned metrics call.</summary>
-internal sealed record MetricCall(
-    string Subscription, string Region, string Namespace, IReadOnlyList<ResourceRef> Resources, IReadOnlyList<MetricMapping> Mappings, IReadOnlyList<AzureMetric> Inputs);
+/// <param name="Subscription">Subscription of every id.</param>
+/// <param name="Region">Region of every id.</param>
+/// <param name="Namespace">Metric namespace of every id.</param>
+/// <param name="Ids">The resource ids read.</param>
+/// <param name="Inputs">The Azure metrics read.</param>
+internal sealed record MetricCall(string Subscription, string Region, string Namespace, IReadOnlyList<string> Ids, IReadOnlyList<AzureMetric> Inputs)
+{
+    /// <summary>The engine metrics computed from the resources' own metrics (empty for a hosted-sites call).</summary>
+    public IReadOnlyList<MetricMapping> Mappings { get; init; } = [];
+
+    /// <summary>True for a read of sites hosted on plans: their grids feed the plans' aggregates.</summary>
+    public bool ForHostedSites { get; init; }
+}

@@ -71,8 +71,8 @@ public sealed partial class OptimizationPass
             foreach (var chunk in group.Chunk(ChunkSize))
             {
                 var byId = chunk.ToDictionary(i => i.Resource.Id, StringComparer.OrdinalIgnoreCase);
-                var query = new MetricQuery([.. chunk.Select(i => i.Resource)], metrics, range, policy.Data.Interval);
-                var history = await LoadHistoryAsync(chunk, ct);
+                var (timelines, history) = await LoadHistoryAsync(chunk, ct);
+                var query = new MetricQuery([.. chunk.Select(i => i.Resource)], metrics, range, policy.Data.Interval) { Configurations = timelines };
                 await foreach (var summary in SummaryBuilder.SummarizeAsync(_ports.Metrics.ReadAsync(query, ct), query, history, ct))
                 {
                     if (byId.TryGetValue(summary.ResourceId, out var item))
@@ -90,23 +90,39 @@ public sealed partial class OptimizationPass
         return chunks;
     }
 
-    /// <summary>Step 3a: each resource's configuration timeline from the journal, so hours recorded before one of
-    /// Optimize's changes are read as demand on the current configuration. Autoscale settings are not converted.</summary>
-    private async Task<HistoryNormalizer?> LoadHistoryAsync(InventoryItem[] chunk, CancellationToken ct)
+    /// <summary>Step 3a: each resource's configuration timeline from the journal (the current configuration throughout without a
+    /// journal), passed with the metrics query (a Flex app's memory % is read against the instance memory in effect at each point)
+    /// and to the normalizer, so hours recorded before one of Optimize's changes are read as demand on the current configuration.
+    /// Autoscale settings are not converted.</summary>
+    private async Task<(Dictionary<string, ConfigurationTimeline> Timelines, HistoryNormalizer? Normalizer)> LoadHistoryAsync(InventoryItem[] chunk, CancellationToken ct)
     {
+        var timelines = new Dictionary<string, ConfigurationTimeline>(StringComparer.OrdinalIgnoreCase);
         if (_ports.History is not { } journal)
         {
-            return null;
+            foreach (var item in chunk)
+            {
+                timelines[item.Resource.Id] = ConfigurationTimeline.Unchanged(item.Config);
+            }
+
+            return (timelines, null);
         }
 
         var normalizer = new HistoryNormalizer(_ports.Catalog);
         var now = _time.GetUtcNow();
-        foreach (var item in chunk.Where(i => i.Config is not AutoscaleConfig))
+        foreach (var item in chunk)
         {
-            normalizer.Add(item.Resource.Id, item.Config, await JournalTimeline.LoadAsync(journal, item.Resource, item.Config, now, ct));
+            if (item.Config is AutoscaleConfig)
+            {
+                timelines[item.Resource.Id] = ConfigurationTimeline.Unchanged(item.Config);
+                continue;
+            }
+
+            var timeline = await JournalTimeline.LoadAsync(journal, item.Resource, item.Config, now, ct);
+            timelines[item.Resource.Id] = timeline;
+            normalizer.Add(item.Resource.Id, item.Config, timeline);
         }
 
-        return normalizer;
+        return (timelines, normalizer);
     }
 
     /// <summary>Step 4: the planner, over the journal's view of active and recent changes.</summary>

@@ -15,12 +15,14 @@ public static class GuardAssessor
     /// <param name="baseline">Pre-change statistics (see <see cref="Baseline"/>).</param>
     /// <param name="observed">Summaries over the observed window, by metric name; a missing metric has no data.</param>
     /// <param name="at">When the check ran.</param>
+    /// <param name="noDataReasons">Why a metric is known to have no data (by metric name), added to its "no data" verdict; may be null.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static StageVerdict Assess(
         IReadOnlyList<GuardSpec> guards,
         GuardBaseline baseline,
         IReadOnlyDictionary<string, MetricSummary> observed,
-        DateTimeOffset at)
+        DateTimeOffset at,
+        IReadOnlyDictionary<string, string>? noDataReasons = null)
     {
         ArgumentNullException.ThrowIfNull(guards);
         ArgumentNullException.ThrowIfNull(baseline);
@@ -30,7 +32,13 @@ public static class GuardAssessor
         {
             observed.TryGetValue(guard.Metric, out var summary);
             double? before = baseline.Values.TryGetValue(BaselineKey(guards, guard), out var b) ? b : null;
-            verdicts.Add(AssessGuard(guard, before, summary));
+            var verdict = AssessGuard(guard, before, summary);
+            if ((summary is null || !summary.HasData) && noDataReasons?.GetValueOrDefault(guard.Metric) is { } why)
+            {
+                verdict = verdict with { Message = $"{verdict.Message} ({why})" };
+            }
+
+            verdicts.Add(verdict);
         }
 
         return StageVerdict.Of(verdicts, at);

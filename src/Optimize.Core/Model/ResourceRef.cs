@@ -46,6 +46,14 @@ public sealed record ResourceRef
     /// Not part of equality.</summary>
     public OsFamily Os { get; init; }
 
+    /// <summary>
+    /// App Service plans: the ids of the <c>Microsoft.Web/sites</c> hosted on the plan, as the inventory listed them (sites whose
+    /// <c>properties.serverFarmId</c> is this plan). A plan emits no response time, 5xx or request count, so its latency and error
+    /// rate are read from these sites. Empty for other kinds and for a plan hosting no site. Serialized (it crosses durable
+    /// boundaries with the resource; a null read back is empty); not part of equality.
+    /// </summary>
+    public IReadOnlyList<string> HostedSites { get; init => field = value ?? []; } = [];
+
     /// <summary>The subscription id segment of <see cref="Id"/>.</summary>
     [JsonIgnore]
     public string SubscriptionId => Segment(1);

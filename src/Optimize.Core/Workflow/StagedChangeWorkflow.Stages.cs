@@ -1,5 +1,6 @@
 using Optimize.Changes;
 using Optimize.Guards;
+using Optimize.Metrics.History;
 using Optimize.Policy;
 using Optimize.Workflow.Activities;
 using Optimize.Workflow.Hosting;
@@ -163,7 +164,7 @@ public static partial class StagedChangeWorkflow
                 }
             }
 
-            var verdict = await AssessAsync(run, plan, settledAt);
+            var verdict = await AssessAsync(run, plan, stage, settledAt);
             await run.RecordAsync(ChangeSteps.Assess, stage.Index, ChangeState.Observing, $"{label} check: {verdict.Kind}: {verdict.Summary}", verdict.Kind);
             if (verdict.Kind == VerdictKind.Failed)
             {
@@ -181,14 +182,18 @@ public static partial class StagedChangeWorkflow
         };
     }
 
-    private static async Task<StageVerdict> AssessAsync(ChangeRun run, ChangePlan plan, DateTimeOffset from)
+    /// <summary>Checks the guards from <paramref name="from"/> (the stage's settle time) to now. The configuration in effect
+    /// is the one before the stage until its apply time (settle time − settle) and the stage's target from then on.</summary>
+    private static async Task<StageVerdict> AssessAsync(ChangeRun run, ChangePlan plan, ChangeStage stage, DateTimeOffset from)
     {
         var now = run.Now;
         var baseline = run.Baseline ?? new GuardBaseline(new Dictionary<string, double>(), "no baseline");
+        var before = stage.Index == 0 ? run.Captured ?? plan.Baseline : plan.Stages[stage.Index - 1].Target;
+        var configuration = new ConfigurationTimeline(before, [new ConfigurationMark(from - stage.Settle, stage.Target)]);
         try
         {
             return await run.Context.CallActivityAsync<StageVerdict>(
-                ActivityNames.AssessGuards, new AssessInput(plan.Resource, plan.Guards, baseline, from, now));
+                ActivityNames.AssessGuards, new AssessInput(plan.Resource, plan.Guards, baseline, from, now, configuration));
         }
         catch (WorkflowActivityException ex)
         {

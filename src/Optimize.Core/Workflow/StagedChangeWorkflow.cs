@@ -1,5 +1,6 @@
 using Optimize.Changes;
 using Optimize.Guards;
+using Optimize.Metrics.History;
 using Optimize.Ports;
 using Optimize.Workflow.Activities;
 using Optimize.Workflow.Hosting;
@@ -135,7 +136,9 @@ public static partial class StagedChangeWorkflow
     /// <summary>Baseline: guard statistics over the window before the change.</summary>
     private static async Task<ChangeOutcome?> MeasureBaselineAsync(ChangeRun run, ChangePlan plan, DateTimeOffset end, ChangeState state)
     {
-        var input = new BaselineInput(plan.Resource, plan.Guards, end - plan.BaselineWindow, end);
+        // The captured configuration (the plan's baseline before capture) held over the baseline window.
+        var input = new BaselineInput(
+            plan.Resource, plan.Guards, end - plan.BaselineWindow, end, ConfigurationTimeline.Unchanged(run.Captured ?? plan.Baseline));
         try
         {
             // Metrics that could not be read at all are read again before the change goes on without a baseline.

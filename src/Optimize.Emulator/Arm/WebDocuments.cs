@@ -103,7 +103,7 @@ internal sealed class PlanDocumentShape(EmulatorWorld world) : IDocumentShape
             ["status"] = "Ready",
             ["subscription"] = r.SubscriptionId,
             ["geoRegion"] = r.Location,
-            ["numberOfSites"] = 1 + (resource.Index % 4),
+            ["numberOfSites"] = world.Fleet.HostedSites(resource).Count,
             ["resourceGroup"] = r.ResourceGroup,
             ["reserved"] = r.Os != OsFamily.Windows,
             ["isXenon"] = false,
@@ -136,5 +136,45 @@ internal sealed class PlanDocumentShape(EmulatorWorld world) : IDocumentShape
         var properties = ComputeDocuments.Child(document, "properties");
         properties["numberOfWorkers"] = plan.Workers;
         properties["maximumNumberOfWorkers"] = spec?.MaxWorkers ?? 0;
+    }
+}
+
+/// <summary>
+/// The ARM document of a web app hosted on a fleet plan (<see cref="SimulatedFleet.HostedSites"/>; specs/Microsoft.Web.sites.2024-11-01.json,
+/// <c>Site</c>): kind <c>app</c> (<c>app,linux</c> on a Linux plan), running, <c>properties.serverFarmId</c> the plan. Such a site is
+/// listed by Resource Graph and has metrics (its share of the plan's traffic); nothing changes it.
+/// </summary>
+internal static class HostedSiteDocument
+{
+    /// <summary>The document of <paramref name="siteId"/> on <paramref name="plan"/>.</summary>
+    public static JsonObject Create(SimulatedResource plan, string siteId)
+    {
+        var p = plan.Resource;
+        var name = siteId[(siteId.LastIndexOf('/') + 1)..];
+        var host = $"{name}.azurewebsites.net";
+        var linux = p.Os != OsFamily.Windows;
+        return new JsonObject
+        {
+            ["id"] = siteId,
+            ["name"] = name,
+            ["type"] = "Microsoft.Web/sites",
+            ["kind"] = linux ? "app,linux" : "app",
+            ["location"] = p.Location,
+            ["tags"] = new JsonObject(),
+            ["properties"] = new JsonObject
+            {
+                ["state"] = "Running",
+                ["hostNames"] = new JsonArray(host),
+                ["repositorySiteName"] = name,
+                ["usageState"] = "Normal",
+                ["enabled"] = true,
+                ["availabilityState"] = "Normal",
+                ["serverFarmId"] = p.Id,
+                ["reserved"] = linux,
+                ["httpsOnly"] = true,
+                ["defaultHostName"] = host,
+                ["resourceGroup"] = p.ResourceGroup,
+            },
+        };
     }
 }

@@ -100,7 +100,7 @@ internal static class ResourceGraphEndpoints
 
         var matching = world.Fleet.Resources
             .Where(r => subscriptions.Contains(r.Resource.SubscriptionId))
-            .Select(r => GraphRows.Row(world, r))
+            .SelectMany(r => GraphRows.HostedSiteRows(world, r).Prepend(GraphRows.Row(world, r)))
             .Where(query.Matches)
             .ToList();
         var pageable = query.Projection is null || query.Projection.Contains("id");

@@ -70,10 +70,30 @@ internal static class FleetMetricValues
     /// Aggregates <paramref name="metrics"/> of <paramref name="resource"/> onto <paramref name="grid"/>, observing only
     /// steps complete at <paramref name="now"/>. One <see cref="Bins"/> per metric, in order; unmodelled metrics get empty bins.
     /// </summary>
-    public static Bins[] Aggregate(SimulatedFleet fleet, SimulatedResource resource, IReadOnlyList<string> metrics, MetricGrid grid, DateTimeOffset now)
+    public static Bins[] Aggregate(SimulatedFleet fleet, SimulatedResource resource, IReadOnlyList<string> metrics, MetricGrid grid, DateTimeOffset now) =>
+        Aggregate(fleet, resource, [.. metrics.Select(m => Formula(resource.Resource.Kind, m))], grid, now);
+
+    /// <summary>
+    /// Aggregates <paramref name="metrics"/> of one of the <paramref name="count"/> sites hosted on <paramref name="plan"/>
+    /// (<see cref="SimulatedFleet.HostedSites"/>), from the plan's steps: each site serves 1/count of the plan's requests with the
+    /// plan's response time and error rate. Only the sites-table metrics the fleet models for a web app are served
+    /// (azure-contract metrics/microsoft-web-sites-metrics.md: HttpResponseTime in seconds, Requests and Http5xx as counts); so over
+    /// the sites, 100·ΣHttp5xx/ΣRequests is the plan's error % and the request-weighted response time is the plan's latency.
+    /// </summary>
+    public static Bins[] AggregateHostedSite(SimulatedFleet fleet, SimulatedResource plan, int count, IReadOnlyList<string> metrics, MetricGrid grid, DateTimeOffset now) =>
+        Aggregate(fleet, plan, [.. metrics.Select(m => HostedSiteFormula(m, count))], grid, now);
+
+    private static MetricFormula? HostedSiteFormula(string metric, int count) => metric.ToUpperInvariant() switch
     {
-        var bins = metrics.Select(_ => new Bins(grid.Points)).ToArray();
-        var formulas = metrics.Select(m => Formula(resource.Resource.Kind, m)).ToArray();
+        "HTTPRESPONSETIME" => new(f => f.Sample.LatencyMs / 1000),
+        "REQUESTS" => new(f => Requests(f) / count, Additive: true),
+        "HTTP5XX" => new(f => Requests(f) / count * f.Sample.ErrorPercent / 100, Additive: true),
+        _ => null,
+    };
+
+    private static Bins[] Aggregate(SimulatedFleet fleet, SimulatedResource resource, MetricFormula?[] formulas, MetricGrid grid, DateTimeOffset now)
+    {
+        var bins = formulas.Select(_ => new Bins(grid.Points)).ToArray();
         if (grid.Points == 0 || formulas.All(f => f is null))
         {
             return bins;

@@ -71,16 +71,21 @@ internal static class MetricsBatch
             return Bad($"All resources in a batch must be in the same subscription: '{outside}' is not in subscription '{subscription}'.");
         }
 
-        var resources = ids.Select(id => (Id: id, Resource: world.Fleet.Find(id))).ToList();
-        var found = resources.Where(r => r.Resource is not null).Select(r => r.Resource!).ToList();
-        if (found.FirstOrDefault(r => !MetricNamespaces.Of(r.Resource.Kind).Equals(table.Namespace, StringComparison.OrdinalIgnoreCase)) is { } other)
+        // A fleet resource, or a site hosted on a fleet plan (SimulatedFleet.HostedSites: a Microsoft.Web/sites in the plan's region).
+        var resources = ids.Select(id => world.Fleet.Find(id) is { } r
+            ? new Subject(id, r, null, r.Resource.Id)
+            : world.Fleet.FindHostedSite(id) is { } site
+                ? new Subject(id, null, site, world.Fleet.HostedSites(site.Plan)[site.Site])
+                : new Subject(id, null, null, id)).ToList();
+        var found = resources.Where(r => r.Found).ToList();
+        if (found.FirstOrDefault(r => !r.Namespace.Equals(table.Namespace, StringComparison.OrdinalIgnoreCase)) is { } other)
         {
-            return Bad($"All resources in a batch must be the same resource type: '{other.Resource.Id}' is not a {table.Namespace}.");
+            return Bad($"All resources in a batch must be the same resource type: '{other.Id}' is not a {table.Namespace}.");
         }
 
-        if (found.Select(r => r.Resource.Location).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1)
+        if (found.Select(r => r.Location).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1)
         {
-            return Bad("All resources in a batch must be in the same Azure region: the ids span " + string.Join(", ", found.Select(r => r.Resource.Location).Distinct(StringComparer.OrdinalIgnoreCase)) + ".");
+            return Bad("All resources in a batch must be in the same Azure region: the ids span " + string.Join(", ", found.Select(r => r.Location).Distinct(StringComparer.OrdinalIgnoreCase)) + ".");
         }
 
         try
@@ -89,9 +94,9 @@ internal static class MetricsBatch
             var rows = MetricsSurface.Rows(table, query);
             var dimensions = MetricsSurface.FilterDimensions(Param(q["filter"]), rows);
             var values = new JsonArray();
-            foreach (var (id, resource) in resources)
+            foreach (var subject in resources)
             {
-                values.Add(Item(surface, table, id, resource, rows, query, dimensions, q));
+                values.Add(Item(surface, table, subject, rows, query, dimensions, q));
             }
 
             return Results.Json(new JsonObject { ["values"] = values });
@@ -102,23 +107,27 @@ internal static class MetricsBatch
         }
     }
 
-    private static JsonObject Item(MetricsSurface surface, MetricTable table, string id, SimulatedResource? resource, IReadOnlyList<MetricRow> rows,
+    private static JsonObject Item(MetricsSurface surface, MetricTable table, Subject subject, IReadOnlyList<MetricRow> rows,
         MetricsQuery query, IReadOnlyList<string> dimensions, IQueryCollection q)
     {
-        var metrics = resource is null
-            ? new JsonArray([.. rows.Select(r => (JsonNode)MetricsJson.FailedMetric(id, r, "ResourceNotFound", $"The resource '{id}' was not found."))])
-            : surface.Metrics(resource, rows, query, dimensions);
+        var id = subject.Id;
+        var metrics = subject switch
+        {
+            { Resource: { } resource } => surface.Metrics(resource, rows, query, dimensions),
+            { Hosted: { } site } => surface.HostedSiteMetrics(subject.CanonicalId, site.Plan, site.Count, rows, query),
+            _ => new JsonArray([.. rows.Select(r => (JsonNode)MetricsJson.FailedMetric(id, r, "ResourceNotFound", $"The resource '{id}' was not found."))]),
+        };
         var item = new JsonObject
         {
             ["starttime"] = Param(q["starttime"]) ?? MetricsQuery.Iso(query.Start),
             ["endtime"] = Param(q["endtime"]) ?? MetricsQuery.Iso(query.End),
             ["interval"] = query.IntervalText,
             ["namespace"] = table.Namespace.ToLowerInvariant(),
-            ["resourceregion"] = resource?.Resource.Location,
-            ["resourceid"] = resource?.Resource.Id ?? id,
+            ["resourceregion"] = subject.Found ? subject.Location : null,
+            ["resourceid"] = subject.CanonicalId,
             ["value"] = metrics,
         };
-        if (resource is null)
+        if (!subject.Found)
         {
             item.Remove("resourceregion");
         }
@@ -158,4 +167,21 @@ internal static class MetricsBatch
     private static string? Param(Microsoft.Extensions.Primitives.StringValues value) => value.Count == 0 ? null : value.ToString();
 
     private static IResult Bad(string message) => ArmError.Result(400, "BadRequest", message);
+}
+
+/// <summary>One id of a batch: a fleet resource, a site hosted on a fleet plan, or neither (not found).</summary>
+/// <param name="Id">The id as sent.</param>
+/// <param name="Resource">The fleet resource, or null.</param>
+/// <param name="Hosted">The hosted site (its plan, position and the plan's site count), or null.</param>
+/// <param name="CanonicalId">The id as the emulator spells it (the id sent when not found).</param>
+internal sealed record Subject(string Id, SimulatedResource? Resource, (SimulatedResource Plan, int Site, int Count)? Hosted, string CanonicalId)
+{
+    /// <summary>True when the id is a fleet resource or a hosted site.</summary>
+    public bool Found => Resource is not null || Hosted is not null;
+
+    /// <summary>The metric namespace of its type.</summary>
+    public string Namespace => Resource is { } r ? MetricNamespaces.Of(r.Resource.Kind) : MetricNamespaces.Sites;
+
+    /// <summary>Its region (a hosted site is in its plan's).</summary>
+    public string? Location => Resource?.Resource.Location ?? Hosted?.Plan.Resource.Location;
 }

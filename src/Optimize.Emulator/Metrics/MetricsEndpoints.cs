@@ -83,13 +83,30 @@ internal static class MetricsEndpoints
             return refused;
         }
 
-        if (Resolve(surface, context) is not { } resource)
+        // A fleet resource, or a site hosted on a fleet plan (SimulatedFleet.HostedSites; served from the plan's steps).
+        MetricTable table;
+        string region;
+        Func<IReadOnlyList<MetricRow>, MetricsQuery, IReadOnlyList<string>, JsonArray> read;
+        if (Resolve(surface, context) is { } resource)
+        {
+            table = surface.TableOf(resource);
+            region = resource.Resource.Location;
+            read = (rows, query, dimensions) => surface.Metrics(resource, rows, query, dimensions);
+        }
+        else if (surface.World.Fleet.FindHostedSite(ResourceId(context)) is { } site
+            && surface.Tables.Find(MetricNamespaces.Sites) is { } sites)
+        {
+            table = sites;
+            region = site.Plan.Resource.Location;
+            var id = surface.World.Fleet.HostedSites(site.Plan)[site.Site];
+            read = (rows, query, _) => surface.HostedSiteMetrics(id, site.Plan, site.Count, rows, query);
+        }
+        else
         {
             return NotFound(context);
         }
 
         var q = context.Request.Query;
-        var table = surface.TableOf(resource);
         var ns = q["metricnamespace"].ToString();
         if (ns.Length > 0 && !ns.Equals(table.Namespace, StringComparison.OrdinalIgnoreCase))
         {
@@ -101,7 +118,7 @@ internal static class MetricsEndpoints
             var query = MetricsQuery.Parse(Param(q["timespan"]), Param(q["interval"]), Param(q["aggregation"]), Param(q["metricnames"]), surface.World.Time.GetUtcNow());
             var rows = MetricsSurface.Rows(table, query);
             var dimensions = MetricsSurface.FilterDimensions(Param(q["$filter"]), rows);
-            var metrics = surface.Metrics(resource, rows, query, dimensions);
+            var metrics = read(rows, query, dimensions);
             return Results.Json(new JsonObject
             {
                 ["cost"] = query.Grid().Points * rows.Count,
@@ -109,7 +126,7 @@ internal static class MetricsEndpoints
                 ["interval"] = query.IntervalText,
                 ["value"] = metrics,
                 ["namespace"] = table.Namespace.ToLowerInvariant(),
-                ["resourceregion"] = resource.Resource.Location,
+                ["resourceregion"] = region,
             });
         }
         catch (MetricsQueryException error)

@@ -92,6 +92,21 @@ internal sealed partial class MetricsSurface(EmulatorWorld world, MetricTables t
         return metrics;
     }
 
+    /// <summary>The Metric objects of the hosted site <paramref name="siteId"/> (site <paramref name="site"/> of <paramref name="count"/>
+    /// on <paramref name="plan"/>) for <paramref name="query"/>, from the plan's steps (<see cref="FleetMetricValues.AggregateHostedSite"/>).</summary>
+    public JsonArray HostedSiteMetrics(string siteId, SimulatedResource plan, int count, IReadOnlyList<MetricRow> rows, MetricsQuery query)
+    {
+        var grid = query.Grid();
+        var bins = FleetMetricValues.AggregateHostedSite(World.Fleet, plan, count, [.. rows.Select(r => r.Name)], grid, World.Time.GetUtcNow());
+        var metrics = new JsonArray();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            metrics.Add(MetricsJson.Metric(siteId, rows[i], bins[i], grid, query.Aggregations, new JsonArray()));
+        }
+
+        return metrics;
+    }
+
     /// <summary>
     /// Metadata of the one series served per metric: the autoscale setting's <c>MetricTriggerSource</c> is the resource its
     /// rules watch (its target). Other dimensions (Instance, VMName) are accepted but not split: the fleet models a

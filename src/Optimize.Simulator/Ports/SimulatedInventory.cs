@@ -5,7 +5,8 @@ using Optimize.Simulator.Fleet;
 
 namespace Optimize.Simulator.Ports;
 
-/// <summary><see cref="IInventory"/> over a simulated fleet: every resource in scope with its configuration at the clock's now.</summary>
+/// <summary><see cref="IInventory"/> over a simulated fleet: every resource in scope with its configuration at the clock's now; a plan
+/// with the sites hosted on it (<see cref="SimulatedFleet.HostedSites"/>).</summary>
 public sealed class SimulatedInventory : IInventory
 {
     private readonly SimulatedFleet _fleet;
@@ -48,7 +49,9 @@ public sealed class SimulatedInventory : IInventory
                 && (groups.Count == 0 || groups.Contains(r.ResourceGroup))
                 && (kinds is null || kinds.Contains(r.Kind)))
             {
-                yield return new InventoryItem(r, _fleet.ConfigAt(resource, now));
+                // A plan carries the sites hosted on it, as the Azure inventory fills them from the sites' serverFarmId.
+                var listed = r.Kind == ResourceKind.AppServicePlan ? r with { HostedSites = _fleet.HostedSites(resource) } : r;
+                yield return new InventoryItem(listed, _fleet.ConfigAt(resource, now));
             }
         }
     }

@@ -35,7 +35,11 @@ public sealed class ResourceGraphInventoryTests
     public async Task ListAsync_TwoPages_FollowsSkipTokenAndProjectsEveryKind()
     {
         var (inventory, env) = Create();
-        env.Transport.On("POST", "Microsoft.ResourceGraph/resources",
+        var web = InventoryRows.WebApp();
+        web["properties"]!["serverFarmId"] = InventoryRows.Plan()["id"]!.GetValue<string>().ToUpperInvariant();
+        env.Transport
+            .On(r => r.Body.Contains("isnotnull(properties.serverFarmId)", StringComparison.Ordinal), _ => Page(null, web))
+            .On("POST", "Microsoft.ResourceGraph/resources",
             Page("token-2", InventoryRows.Vm(), InventoryRows.Plan(), InventoryRows.FlexSite()),
             Page(null, InventoryRows.Autoscale(), InventoryRows.ScaleSet(), InventoryRows.WebApp()));
 
@@ -47,7 +51,14 @@ public sealed class ResourceGraphInventoryTests
         Assert.IsType<AutoscaleConfig>(items[3].Config);
         Assert.Equal("value1", items[3].Resource.Tags["key1"]);
         Assert.Equal("eastus", items[1].Resource.Location);
-        var sent = env.Transport.Sent("POST", "Microsoft.ResourceGraph/resources");
+        // The plan carries the site whose serverFarmId names it (ids compared case-insensitively); the others carry none.
+        Assert.Equal([web["id"]!.GetValue<string>()], items[1].Resource.HostedSites);
+        Assert.All(items.Where(i => i.Resource.Kind != ResourceKind.AppServicePlan), i => Assert.Empty(i.Resource.HostedSites));
+        var sites = Assert.Single(env.Transport.Sent("POST", "Microsoft.ResourceGraph/resources"), r => r.Body.Contains("serverFarmId", StringComparison.Ordinal));
+        Assert.Equal(
+            "resources | where type =~ 'microsoft.web/sites' | where isnotnull(properties.serverFarmId) | project id, properties",
+            JsonNode.Parse(sites.Body)!["query"]!.GetValue<string>());
+        var sent = env.Transport.Sent("POST", "Microsoft.ResourceGraph/resources").Where(r => r != sites).ToList();
         Assert.Equal(2, sent.Count);
         Assert.All(sent, r => Assert.Equal("2022-10-01", r.Query("api-version")));
         var first = JsonNode.Parse(sent[0].Body)!;
@@ -120,7 +131,31 @@ public sealed class ResourceGraphInventoryTests
 
         Assert.Equal(2, items.Count);
         Assert.Equal(
-            ["POST /providers/Microsoft.ResourceGraph/resources", "GET /subscriptions/sub1/providers/Microsoft.Compute/virtualMachines", "GET /subscriptions/sub1/providers/Microsoft.Compute/virtualMachines", "GET /subscriptions/sub1/providers/Microsoft.Web/serverfarms"],
+            // With plans in scope the sites are listed first (each plan carries the sites hosted on it).
+            ["POST /providers/Microsoft.ResourceGraph/resources", "GET /subscriptions/sub1/providers/Microsoft.Web/sites", "GET /subscriptions/sub1/providers/Microsoft.Compute/virtualMachines", "GET /subscriptions/sub1/providers/Microsoft.Compute/virtualMachines", "GET /subscriptions/sub1/providers/Microsoft.Web/serverfarms"],
             env.Transport.Requests.Select(r => $"{r.Method} {r.Uri.AbsolutePath}"));
+    }
+
+    [Fact]
+    public async Task ArmListInventory_PlansAndFlexApps_SitesListedOnceAndEachPlanCarriesItsSites()
+    {
+        var env = new TestEnv();
+        var http = env.Arm();
+        var inventory = new ArmListInventory(http, new ConfigurationRouter(new Dictionary<ResourceKind, IConfigurationClient>()));
+        var plan = InventoryRows.Plan();
+        var web = InventoryRows.WebApp();
+        web["properties"]!["serverFarmId"] = plan["id"]!.GetValue<string>();
+        var flex = InventoryRows.FlexSite();
+        env.Transport
+            .On("GET", "/providers/Microsoft.Web/sites?", new CannedResponse(200, new JsonObject { ["value"] = new JsonArray(web, flex) }.ToJsonString()))
+            .On("GET", "/providers/Microsoft.Web/serverfarms?", new CannedResponse(200, new JsonObject { ["value"] = new JsonArray(plan) }.ToJsonString()));
+
+        var items = await inventory.ListAsync(new InventoryScope(["sub1"], [], [ResourceKind.FunctionApp, ResourceKind.AppServicePlan]), TestContext.Current.CancellationToken)
+            .ToListAsync(TestContext.Current.CancellationToken);
+
+        // The web app is not a Flex app (not listed itself) but is hosted on the plan; the Flex app is listed.
+        Assert.Equal([ResourceKind.FunctionApp, ResourceKind.AppServicePlan], items.Select(i => i.Resource.Kind));
+        Assert.Equal([web["id"]!.GetValue<string>()], items[1].Resource.HostedSites);
+        Assert.Single(env.Transport.Sent("GET", "/providers/Microsoft.Web/sites?"));
     }
 }

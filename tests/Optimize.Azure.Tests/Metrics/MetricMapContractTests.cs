@@ -12,7 +12,7 @@ namespace Optimize.Azure.Tests.Metrics;
 /// The metric map held to Azure's published supported-metrics tables (../shared/azure-contract/metrics): every Azure
 /// metric read exists for its resource type with the aggregation read; and every metric a default guard watches or an
 /// advisor needs is read, so no default change rolls back for lack of data (issue 8: plan and Flex guards watched
-/// metrics that were never read).
+/// metrics that were never read; a plan's latency and errors are now read from its hosted sites).
 /// </summary>
 public sealed partial class MetricMapContractTests
 {
@@ -35,16 +35,6 @@ public sealed partial class MetricMapContractTests
         [(ResourceKind.ScaleSet, MetricNames.Memory)] = "scale sets emit Available Memory Bytes only",
     };
 
-    /// <summary>Default guards Azure does not emit for the type. Open (issue 8): a plan publishes no response time or
-    /// errors (those are its apps'), so against Azure these guards are Inconclusive and a plan change rolls back; they
-    /// must be read from the plan's apps. Kept rather than dropped: dropping them would promote the simulator's designed
-    /// regression (plan-api-0001 fails under bursts with CPU p95 below 90).</summary>
-    private static readonly Dictionary<(ResourceKind, string), string> GuardGaps = new()
-    {
-        [(ResourceKind.AppServicePlan, MetricNames.LatencyMs)] = "serverfarms publish no response time; read it from the plan's sites",
-        [(ResourceKind.AppServicePlan, MetricNames.ErrorPercent)] = "serverfarms publish no errors; read them from the plan's sites",
-    };
-
     public static TheoryData<ResourceKind> Kinds => new(Enum.GetValues<ResourceKind>());
 
     [Theory]
@@ -62,12 +52,40 @@ public sealed partial class MetricMapContractTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void EveryDefaultGuardMetric_IsReadOrAKnownGap(ResourceKind kind)
+    public void EveryAzureMetricReadFromHostedSites_IsInTheSitesTable_AndNotEmittedByTheKindItself(ResourceKind kind)
     {
-        var read = MetricMap.For(kind, MetricNames.All).Select(m => m.Metric).ToHashSet(StringComparer.Ordinal);
+        var sites = Table(MetricMap.SitesNamespace);
+        var own = Table(MetricMap.Namespace(kind));
 
-        var missing = KindPolicy.Defaults(kind).Guards.Select(g => g.Metric)
-            .Where(m => !read.Contains(m) && !GuardGaps.ContainsKey((kind, m))).Distinct().ToList();
+        foreach (var mapping in MetricMap.HostedSitesFor(kind, MetricNames.All))
+        {
+            foreach (var input in mapping.Inputs)
+            {
+                Assert.True(sites.TryGetValue(input.Name, out var aggregation), $"{kind}: '{input.Name}' is not a metric of {MetricMap.SitesNamespace}");
+                Assert.StartsWith(input.Aggregation, aggregation, StringComparison.OrdinalIgnoreCase);
+            }
+
+            // Read from the sites because the kind's own table has no such metric (serverfarms: no response time, 5xx or requests).
+            Assert.DoesNotContain(mapping.Inputs, i => own.ContainsKey(i.Name));
+            Assert.DoesNotContain(MetricMap.For(kind, MetricNames.All), m => m.Metric == mapping.Metric);
+        }
+    }
+
+    [Fact]
+    public void AppServicePlan_LatencyAndErrors_AreReadFromItsHostedSites()
+    {
+        Assert.Equal(
+            [MetricNames.ErrorPercent, MetricNames.LatencyMs],
+            MetricMap.HostedSitesFor(ResourceKind.AppServicePlan, MetricNames.All).Select(m => m.Metric).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void EveryDefaultGuardMetric_IsRead(ResourceKind kind)
+    {
+        var read = Read(kind);
+
+        var missing = KindPolicy.Defaults(kind).Guards.Select(g => g.Metric).Where(m => !read.Contains(m)).Distinct().ToList();
 
         Assert.True(missing.Count == 0, $"{kind}: a default guard watches {string.Join(", ", missing)}, which is never read: every change would roll back");
     }
@@ -76,12 +94,18 @@ public sealed partial class MetricMapContractTests
     [MemberData(nameof(Kinds))]
     public void EveryAdvisorInput_IsReadOrAKnownGap(ResourceKind kind)
     {
-        var read = MetricMap.For(kind, MetricNames.All).Select(m => m.Metric).ToHashSet(StringComparer.Ordinal);
+        var read = Read(kind);
 
         var missing = AdvisorSet.Default.RequiredMetricsFor(kind).Where(m => !read.Contains(m) && !KnownGaps.ContainsKey((kind, m))).ToList();
 
         Assert.True(missing.Count == 0, $"{kind}: the advisor needs {string.Join(", ", missing)}, which is never read");
     }
+
+    /// <summary>The engine metrics read for <paramref name="kind"/>: from its own namespace or from its hosted sites.</summary>
+    private static HashSet<string> Read(ResourceKind kind) =>
+        MetricMap.For(kind, MetricNames.All).Select(m => m.Metric)
+            .Concat(MetricMap.HostedSitesFor(kind, MetricNames.All).Select(m => m.Metric))
+            .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>REST name → aggregation, from the markdown table rows (`Name` in backticks, then unit, then aggregation).</summary>
     private static Dictionary<string, string> Table(string ns)

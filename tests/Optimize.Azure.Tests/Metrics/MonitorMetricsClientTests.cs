@@ -162,38 +162,6 @@ public sealed class MonitorMetricsClientTests
     }
 
     [Theory]
-    [InlineData(2048, 50.0)]
-    [InlineData(null, null)]
-    public async Task ReadAsync_FlexWorkingSet_PercentOfInstanceMemoryOrOmitted(int? instanceMemoryMb, double? expected)
-    {
-        var id = "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Web/sites/flex1";
-        var body = new JsonObject
-        {
-            ["values"] = new JsonArray(new JsonObject
-            {
-                ["resourceid"] = id,
-                ["value"] = new JsonArray(new JsonObject
-                {
-                    ["name"] = new JsonObject { ["value"] = "AverageMemoryWorkingSet" },
-                    ["timeseries"] = new JsonArray(new JsonObject { ["data"] = new JsonArray(new JsonObject { ["timeStamp"] = "2026-01-01T00:00:00Z", ["average"] = 1073741824.0 }) }),
-                }),
-            }),
-        };
-        var env = new TestEnv();
-        env.Transport.On("POST", "metrics:getBatch", new CannedResponse(200, body.ToJsonString()));
-        var client = new MonitorMetricsClient(env.Arm(), env.MetricsPlane(), env.Options, _ => instanceMemoryMb);
-        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-        var series = await client.ReadAsync(
-            new MetricQuery([new ResourceRef(id, ResourceKind.FunctionApp, "westeurope")], [MetricNames.Memory], new TimeRange(start, start.AddHours(1)), TimeSpan.FromHours(1)),
-            TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
-
-        // 1 GiB working set on a 2048 MB instance = 50 %; without the instance memory the series is omitted (zero coverage).
-        Assert.Equal(expected, series.SingleOrDefault()?.Values.Span[0]);
-        Assert.Equal("Microsoft.Web/sites", Assert.Single(env.Transport.Requests).Query("metricnamespace"));
-    }
-
-    [Theory]
     [InlineData(5.0, 100.0, 5.0)]
     [InlineData(0.0, 0.0, 0.0)]
     [InlineData(double.NaN, 50.0, 0.0)]

@@ -21,7 +21,11 @@ internal sealed class ChangeHost : IDisposable
 {
     public const string ResourceId = "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Web/serverfarms/plan1";
     public static readonly DateTimeOffset Start = new(2026, 1, 5, 0, 0, 0, TimeSpan.Zero);
-    public static readonly ResourceRef Resource = new(ResourceId, ResourceKind.AppServicePlan, "westeurope");
+    public static readonly ResourceRef Resource = new(ResourceId, ResourceKind.AppServicePlan, "westeurope")
+    {
+        // A plan's latency and errors are read from its sites.
+        HostedSites = ["/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Web/sites/web1"],
+    };
     public static readonly AppServicePlanConfig Baseline = new("P1v3", 4);
 
     public ChangeHost(FakeTimeProvider? time = null, InMemoryJournal? journal = null, FakeConfigurationClient? config = null, FakeMetricsReader? metrics = null)

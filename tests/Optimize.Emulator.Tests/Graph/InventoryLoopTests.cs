@@ -14,16 +14,25 @@ public sealed class InventoryLoopTests
         var skipped = new List<string>();
         var azure = EmulatedAzure.Create(emulator, skipped.Add);
         var ids = new List<string>();
+        var hosted = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
 
         await foreach (var item in azure.Inventory.ListAsync(new InventoryScope([.. world.Fleet.Subscriptions], [], []), TestContext.Current.CancellationToken))
         {
             ids.Add(item.Resource.Id);
+            hosted[item.Resource.Id] = item.Resource.HostedSites;
         }
 
         Assert.Empty(skipped);
         Assert.Equal(world.Fleet.Resources.Select(r => r.Resource.Id).Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
-        // 2,500 rows at the adapter's default page size of 1,000: pages of 1,000, 1,000 and 500.
-        Assert.Equal(3, world.Log.ByOperation["Resources"]);
+        // Every plan carries the sites hosted on it, as the simulator's own inventory lists them (the sites query over the
+        // emulator's rows, properties.serverFarmId); other kinds carry none.
+        var plans = world.Fleet.Resources.Where(r => r.Resource.Kind == Model.ResourceKind.AppServicePlan).ToList();
+        Assert.NotEmpty(plans);
+        Assert.All(world.Fleet.Resources, r => Assert.Equal(world.Fleet.HostedSites(r), hosted[r.Resource.Id]));
+        // 2,500 rows at the adapter's default page size of 1,000: pages of 1,000, 1,000 and 500; before them the sites query,
+        // one page per 1,000 site rows (the hosted sites; the fleet's Flex apps have no plan in the fleet but do have a serverFarmId).
+        var siteRows = plans.Sum(p => world.Fleet.HostedSites(p).Count) + world.Fleet.Resources.Count(r => r.Resource.Kind == Model.ResourceKind.FunctionApp);
+        Assert.Equal(3 + (int)Math.Ceiling(siteRows / 1000.0), world.Log.ByOperation["Resources"]);
     }
 }
 
@@ -45,8 +54,8 @@ public sealed class InventoryBatchLoopTests
         }
 
         Assert.Equal(world.Fleet.Resources.Select(r => r.Resource.Id).Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
-        // 2,003 subscriptions: batches of 1,000, 1,000 and 3, one page each (120 rows < 1,000).
-        Assert.Equal(3, world.Log.ByOperation["Resources"]);
+        // 2,003 subscriptions: batches of 1,000, 1,000 and 3, one page each (120 rows < 1,000), each after its sites query.
+        Assert.Equal(6, world.Log.ByOperation["Resources"]);
         Assert.False(world.Log.ByStatus.ContainsKey(400));
     }
 }

@@ -1,5 +1,7 @@
 using Optimize.Metrics;
+using Optimize.Metrics.History;
 using Optimize.Model;
+using Optimize.Ports;
 using Optimize.Simulator.Fleet;
 using Optimize.Simulator.Ports;
 
@@ -19,11 +21,17 @@ public sealed class MetricsAdapterLoopTests
         var clock = new FixedClock(now);
         await using var emulator = await EmulatorFixture.StartAsync(new EmulatorOptions { Fleet = new FleetOptions { ResourceCount = 200 }, Time = clock });
         var world = emulator.World;
-        var resources = Enum.GetValues<ResourceKind>()
-            .SelectMany(kind => world.Fleet.Resources.Where(r => r.Resource.Kind == kind).Take(3))
-            .Select(r => r.Resource).ToArray();
+        // As the simulator's inventory lists them: a plan with the sites hosted on it, each with its configuration now (nothing
+        // changes in the window, so it held throughout: a Flex app's memory % is read against its instance memory).
+        var listed = await new SimulatedInventory(world.Fleet, clock).ListAsync(new InventoryScope([.. world.Fleet.Subscriptions], [], []), TestContext.Current.CancellationToken)
+            .ToListAsync(TestContext.Current.CancellationToken);
+        var items = Enum.GetValues<ResourceKind>().SelectMany(kind => listed.Where(i => i.Resource.Kind == kind).Take(3)).ToArray();
+        var resources = items.Select(i => i.Resource).ToArray();
         // One 5-minute step per point: Azure's ratio of totals (Http5xx / Requests) then equals the simulator's step value.
-        var query = new MetricQuery(resources, [.. MetricNames.All], new TimeRange(now.AddHours(-6), now), TimeSpan.FromMinutes(5));
+        var query = new MetricQuery(resources, [.. MetricNames.All], new TimeRange(now.AddHours(-6), now), TimeSpan.FromMinutes(5))
+        {
+            Configurations = items.ToDictionary(i => i.Resource.Id, i => ConfigurationTimeline.Unchanged(i.Config), StringComparer.OrdinalIgnoreCase),
+        };
 
         var skipped = new List<string>();
         var azure = EmulatedAzure.Create(emulator, skipped.Add);
@@ -64,8 +72,9 @@ public sealed class MetricsAdapterLoopTests
             .ToDictionary(g => g.Key, g => g.Select(s => s.Metric).Distinct().Order(StringComparer.Ordinal).ToArray());
         Assert.Equal([MetricNames.Cpu, MetricNames.Memory], kinds[ResourceKind.VirtualMachine]);
         Assert.Equal([MetricNames.Cpu], kinds[ResourceKind.ScaleSet]);
-        Assert.Equal([MetricNames.Cpu, MetricNames.Memory], kinds[ResourceKind.AppServicePlan]);
-        Assert.Equal([MetricNames.Cpu, MetricNames.ErrorPercent, MetricNames.Instances, MetricNames.LatencyMs], kinds[ResourceKind.FunctionApp].Where(m => m != MetricNames.Memory));
+        // A plan's latency and errors come from its hosted sites (serverfarms emits neither).
+        Assert.Equal([MetricNames.Cpu, MetricNames.ErrorPercent, MetricNames.LatencyMs, MetricNames.Memory], kinds[ResourceKind.AppServicePlan]);
+        Assert.Equal([MetricNames.Cpu, MetricNames.ErrorPercent, MetricNames.Instances, MetricNames.LatencyMs, MetricNames.Memory], kinds[ResourceKind.FunctionApp]);
         Assert.Equal([MetricNames.Cpu, MetricNames.Instances], kinds[ResourceKind.AutoscaleSetting]);
     }
 

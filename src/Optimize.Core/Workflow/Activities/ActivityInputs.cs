@@ -1,5 +1,6 @@
 using Optimize.Changes;
 using Optimize.Guards;
+using Optimize.Metrics.History;
 using Optimize.Model;
 
 namespace Optimize.Workflow.Activities;
@@ -16,7 +17,10 @@ public sealed record ApplyInput(string ChangeId, ResourceRef Resource, ResourceC
 /// <param name="Guards">Guards whose statistics to measure.</param>
 /// <param name="Start">Window start.</param>
 /// <param name="End">Window end (the change's start).</param>
-public sealed record BaselineInput(ResourceRef Resource, IReadOnlyList<GuardSpec> Guards, DateTimeOffset Start, DateTimeOffset End);
+/// <param name="Configuration">The configuration in effect over the window (the captured one), for metrics computed relative to
+/// it (a Flex app's memory %); null when unknown (those metrics then have no data).</param>
+public sealed record BaselineInput(
+    ResourceRef Resource, IReadOnlyList<GuardSpec> Guards, DateTimeOffset Start, DateTimeOffset End, ConfigurationTimeline? Configuration = null);
 
 /// <summary>Input of <see cref="ActivityNames.AssessGuards"/>: check guards over [From, To) against the baseline.</summary>
 /// <param name="Resource">The resource.</param>
@@ -24,7 +28,10 @@ public sealed record BaselineInput(ResourceRef Resource, IReadOnlyList<GuardSpec
 /// <param name="Baseline">Pre-change values.</param>
 /// <param name="From">Window start (after settling).</param>
 /// <param name="To">Window end (now, workflow time).</param>
-public sealed record AssessInput(ResourceRef Resource, IReadOnlyList<GuardSpec> Guards, GuardBaseline Baseline, DateTimeOffset From, DateTimeOffset To);
+/// <param name="Configuration">The configuration in effect: the one before the stage until its apply time, the stage's target
+/// from then on; null when unknown (metrics computed relative to it then have no data).</param>
+public sealed record AssessInput(
+    ResourceRef Resource, IReadOnlyList<GuardSpec> Guards, GuardBaseline Baseline, DateTimeOffset From, DateTimeOffset To, ConfigurationTimeline? Configuration = null);
 
 /// <summary>Input of <see cref="ActivityNames.RecordStep"/>: move the change to <paramref name="State"/> and append a step.</summary>
 /// <param name="ChangeId">The change.</param>

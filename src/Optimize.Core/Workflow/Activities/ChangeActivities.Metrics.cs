@@ -1,6 +1,7 @@
 using Optimize.Changes;
 using Optimize.Guards;
 using Optimize.Metrics;
+using Optimize.Metrics.History;
 using Optimize.Model;
 
 namespace Optimize.Workflow.Activities;
@@ -15,7 +16,7 @@ public sealed partial class ChangeActivities
         ArgumentNullException.ThrowIfNull(input);
         try
         {
-            var summaries = await SummarizeAsync(input.Resource, input.Guards, input.Start, input.End, ct).ConfigureAwait(false);
+            var summaries = await SummarizeAsync(input.Resource, input.Guards, input.Start, input.End, input.Configuration, ct).ConfigureAwait(false);
             return GuardAssessor.Baseline(input.Guards, summaries);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -32,8 +33,8 @@ public sealed partial class ChangeActivities
         ArgumentNullException.ThrowIfNull(input);
         try
         {
-            var summaries = await SummarizeAsync(input.Resource, input.Guards, input.From, input.To, ct).ConfigureAwait(false);
-            return GuardAssessor.Assess(input.Guards, input.Baseline, summaries, input.To);
+            var summaries = await SummarizeAsync(input.Resource, input.Guards, input.From, input.To, input.Configuration, ct).ConfigureAwait(false);
+            return GuardAssessor.Assess(input.Guards, input.Baseline, summaries, input.To, NoDataReasons(input.Resource));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -44,6 +45,17 @@ public sealed partial class ChangeActivities
                 : StageVerdict.Of(error, input.To);
         }
     }
+
+    /// <summary>Metrics a resource cannot have: a plan's latency and errors are its hosted sites' (it emits none itself), so a plan
+    /// hosting no site has none.</summary>
+    internal static IReadOnlyDictionary<string, string>? NoDataReasons(ResourceRef resource) =>
+        resource.Kind == ResourceKind.AppServicePlan && resource.HostedSites.Count == 0
+            ? new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                [MetricNames.LatencyMs] = "the plan hosts no site: a plan's latency and errors are read from its sites",
+                [MetricNames.ErrorPercent] = "the plan hosts no site: a plan's latency and errors are read from its sites",
+            }
+            : null;
 
     /// <summary>The grain guard metrics are read at: 5 minutes for windows up to two days, else one hour.</summary>
     internal static TimeSpan GrainFor(TimeSpan window) => window <= TimeSpan.FromDays(2) ? TimeSpan.FromMinutes(5) : TimeSpan.FromHours(1);
@@ -78,7 +90,7 @@ public sealed partial class ChangeActivities
     }
 
     private async Task<Dictionary<string, MetricSummary>> SummarizeAsync(
-        ResourceRef resource, IReadOnlyList<GuardSpec> guards, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+        ResourceRef resource, IReadOnlyList<GuardSpec> guards, DateTimeOffset from, DateTimeOffset to, ConfigurationTimeline? configuration, CancellationToken ct)
     {
         var metrics = guards.Select(g => g.Metric).Distinct(StringComparer.Ordinal).ToList();
         var result = new Dictionary<string, MetricSummary>(StringComparer.Ordinal);
@@ -87,7 +99,12 @@ public sealed partial class ChangeActivities
             return result;
         }
 
-        var query = new MetricQuery([resource], metrics, new TimeRange(from, to), GrainFor(to - from));
+        var query = new MetricQuery([resource], metrics, new TimeRange(from, to), GrainFor(to - from))
+        {
+            Configurations = configuration is null
+                ? new Dictionary<string, ConfigurationTimeline>(StringComparer.OrdinalIgnoreCase)
+                : new Dictionary<string, ConfigurationTimeline>(StringComparer.OrdinalIgnoreCase) { [resource.Id] = configuration },
+        };
         var values = metrics.ToDictionary(m => m, _ => new List<double>(), StringComparer.Ordinal);
         await foreach (var series in _metrics.ReadAsync(query, ct).ConfigureAwait(false))
         {

@@ -15,9 +15,13 @@ internal sealed class FakeMetricsReader : IMetricsReader
 
     public int Reads { get; private set; }
 
+    /// <summary>Every query read, in order.</summary>
+    public List<MetricQuery> Queries { get; } = [];
+
     public async IAsyncEnumerable<MetricSeries> ReadAsync(MetricQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         Reads++;
+        Queries.Add(query);
         if (Fail?.Invoke(query) is { } ex)
         {
             throw ex;
