@@ -11,6 +11,12 @@ public interface IContractCheck
     /// <summary>True when the pack holds a schema for <paramref name="operationId"/>.</summary>
     bool Knows(string operationId);
 
+    /// <summary>
+    /// The operationId whose path template and method match <paramref name="path"/> and <paramref name="method"/> at
+    /// <paramref name="apiVersion"/> (a spec of another api-version does not apply), or null when the pack has none.
+    /// </summary>
+    string? OperationOf(string method, string path, string? apiVersion);
+
     /// <summary>Violations of <paramref name="body"/> as the request body of <paramref name="operationId"/>; empty when valid.</summary>
     IReadOnlyList<ContractViolation> CheckRequest(string operationId, JsonNode? body);
 

@@ -1,3 +1,4 @@
+using Optimize.Emulator.Tests.Contract;
 using Optimize.Metrics;
 using Optimize.Model;
 using Optimize.Simulator.Fleet;
@@ -67,6 +68,7 @@ public sealed class MetricsAdapterLoopTests
         Assert.Equal([MetricNames.Cpu, MetricNames.Memory], kinds[ResourceKind.AppServicePlan]);
         Assert.Equal([MetricNames.Cpu, MetricNames.ErrorPercent, MetricNames.Instances, MetricNames.LatencyMs], kinds[ResourceKind.FunctionApp].Where(m => m != MetricNames.Memory));
         Assert.Equal([MetricNames.Cpu, MetricNames.Instances], kinds[ResourceKind.AutoscaleSetting]);
+        ContractKit.AssertNoViolations(emulator.World);
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
