@@ -8,6 +8,9 @@ public interface IContractCheck
     /// <summary>Where the specs were read from (shown in the emulator's start line).</summary>
     string Source { get; }
 
+    /// <summary>Bodies held to the spec so far (requests and responses), by operationId: what a run's "zero violations" covers.</summary>
+    IReadOnlyDictionary<string, int> Checked { get; }
+
     /// <summary>True when the pack holds a schema for <paramref name="operationId"/>.</summary>
     bool Knows(string operationId);
 

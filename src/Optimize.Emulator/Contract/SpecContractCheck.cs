@@ -12,10 +12,11 @@ namespace Optimize.Emulator.Contract;
 /// </summary>
 public sealed class SpecContractCheck : IContractCheck
 {
-    private static readonly EvaluationOptions Evaluation = new() { OutputFormat = OutputFormat.List };
+    private static readonly EvaluationOptions Evaluation = new() { OutputFormat = OutputFormat.Hierarchical };
 
     private readonly SpecIndex _index;
     private readonly ConcurrentDictionary<string, Lazy<CompiledSchema?>> _compiled = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _checked = new(StringComparer.Ordinal);
 
     private SpecContractCheck(SpecIndex index, string source)
     {
@@ -38,6 +39,9 @@ public sealed class SpecContractCheck : IContractCheck
     }
 
     /// <inheritdoc />
+    public IReadOnlyDictionary<string, int> Checked => new SortedDictionary<string, int>(_checked, StringComparer.Ordinal);
+
+    /// <inheritdoc />
     public bool Knows(string operationId) => _index.Operations.ContainsKey(operationId);
 
     /// <inheritdoc />
@@ -56,6 +60,7 @@ public sealed class SpecContractCheck : IContractCheck
             return [];
         }
 
+        _checked.AddOrUpdate(operationId + " request", 1, static (_, n) => n + 1);
         var parameter = _index.Parameters(op).FirstOrDefault(p => p.Node["in"]?.GetValue<string>() == "body");
         if (parameter.Node is null)
         {
@@ -83,6 +88,7 @@ public sealed class SpecContractCheck : IContractCheck
             return [];
         }
 
+        _checked.AddOrUpdate($"{operationId} {status}", 1, static (_, n) => n + 1);
         var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var response = responses[key] as JsonObject ?? responses["default"] as JsonObject;
         if (response?["schema"] is not JsonObject schema)
@@ -117,21 +123,36 @@ public sealed class SpecContractCheck : IContractCheck
         }
 
         var violations = new List<ContractViolation>();
-        foreach (var result in (results.Details ?? []).Prepend(results))
-        {
-            foreach (var (keyword, message) in result.Errors ?? new Dictionary<string, string>())
-            {
-                if (keyword == "type" && result.SchemaLocation.Fragment.EndsWith("/anyOf/0", StringComparison.Ordinal))
-                {
-                    continue; // the null branch of a nullable property (SwaggerSchema.Nullable): the other branch's errors say what is wrong
-                }
+        Collect(results, compiled, operationId, direction, violations);
+        return [.. violations.Distinct()];
+    }
 
-                var pointer = result.InstanceLocation.ToString();
-                violations.Add(new ContractViolation(operationId, direction, pointer, Explain(compiled, keyword, message, pointer, result.SchemaLocation.Fragment)));
-            }
+    /// <summary>
+    /// The errors of an invalid node and of its invalid children. A valid node's subtree is skipped: the failing branches of a
+    /// passing <c>anyOf</c> (a null where a property may be null) or <c>if</c> are not violations.
+    /// </summary>
+    private static void Collect(EvaluationResults result, CompiledSchema compiled, string operationId, string direction, List<ContractViolation> violations)
+    {
+        if (result.IsValid)
+        {
+            return;
         }
 
-        return [.. violations.Distinct()];
+        foreach (var (keyword, message) in result.Errors ?? new Dictionary<string, string>())
+        {
+            if (keyword == "type" && result.EvaluationPath.ToString().EndsWith("/anyOf/0", StringComparison.Ordinal))
+            {
+                continue; // the null branch of a nullable property (SwaggerSchema.Nullable): the other branch's errors say what is wrong
+            }
+
+            var pointer = result.InstanceLocation.ToString();
+            violations.Add(new ContractViolation(operationId, direction, pointer, Explain(compiled, keyword, message, pointer, result.SchemaLocation.Fragment)));
+        }
+
+        foreach (var child in result.Details ?? [])
+        {
+            Collect(child, compiled, operationId, direction, violations);
+        }
     }
 
     /// <summary>A reviewer's sentence for one JsonSchema.Net error (keyword "" is a <c>false</c> schema: closed object or read-only).</summary>

@@ -35,13 +35,19 @@ internal static class ContractKit
 
     /// <summary>
     /// Every request the adapters sent and every emulator response was held to the published spec, and none violated it. When
-    /// the pack is absent the loop ran unchecked and only the (empty) endpoint-level violations are asserted.
+    /// the pack is absent the loop ran unchecked and only the (empty) endpoint-level violations are asserted. Each of
+    /// <paramref name="operations"/> must have had its request and a response checked, so "no violations" is not vacuous.
     /// </summary>
-    public static void AssertNoViolations(EmulatorWorld world)
+    public static void AssertNoViolations(EmulatorWorld world, params string[] operations)
     {
         if (PackOrNull() is not null)
         {
-            Assert.NotNull(world.Contract);
+            var checkedBodies = Assert.IsAssignableFrom<IContractCheck>(world.Contract).Checked;
+            foreach (var operation in operations)
+            {
+                Assert.True(checkedBodies.ContainsKey(operation + " request"), $"{operation}'s request was not held to the spec; checked: {string.Join(", ", checkedBodies.Keys)}");
+                Assert.Contains(checkedBodies.Keys, k => k.StartsWith(operation + " ", StringComparison.Ordinal) && !k.EndsWith(" request", StringComparison.Ordinal));
+            }
         }
 
         Assert.True(world.Log.Violations.Count == 0, "Contract violations:\n" + string.Join("\n", world.Log.Violations));

@@ -75,7 +75,7 @@ public sealed class ContractMiddlewareTests
 
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal(2, emulator.World.Log.ByOperation.Values.Sum());
-        ContractKit.AssertNoViolations(emulator.World);
+        ContractKit.AssertNoViolations(emulator.World, "AutoscaleSettings_Get", "AutoscaleSettings_Update");
         Assert.Equal(7, ((AutoscaleConfig)emulator.World.Fleet.ConfigAt(setting, emulator.World.Time.GetUtcNow())).Maximum);
     }
 

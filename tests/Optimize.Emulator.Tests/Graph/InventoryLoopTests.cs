@@ -25,7 +25,7 @@ public sealed class InventoryLoopTests
         Assert.Equal(world.Fleet.Resources.Select(r => r.Resource.Id).Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
         // 2,500 rows at the adapter's default page size of 1,000: pages of 1,000, 1,000 and 500.
         Assert.Equal(3, world.Log.ByOperation["Resources"]);
-        ContractKit.AssertNoViolations(emulator.World);
+        ContractKit.AssertNoViolations(emulator.World, "Resources");
     }
 }
 
@@ -50,6 +50,6 @@ public sealed class InventoryBatchLoopTests
         // 2,003 subscriptions: batches of 1,000, 1,000 and 3, one page each (120 rows < 1,000).
         Assert.Equal(3, world.Log.ByOperation["Resources"]);
         Assert.False(world.Log.ByStatus.ContainsKey(400));
-        ContractKit.AssertNoViolations(emulator.World);
+        ContractKit.AssertNoViolations(emulator.World, "Resources");
     }
 }

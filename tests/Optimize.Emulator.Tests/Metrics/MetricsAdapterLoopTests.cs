@@ -68,7 +68,7 @@ public sealed class MetricsAdapterLoopTests
         Assert.Equal([MetricNames.Cpu, MetricNames.Memory], kinds[ResourceKind.AppServicePlan]);
         Assert.Equal([MetricNames.Cpu, MetricNames.ErrorPercent, MetricNames.Instances, MetricNames.LatencyMs], kinds[ResourceKind.FunctionApp].Where(m => m != MetricNames.Memory));
         Assert.Equal([MetricNames.Cpu, MetricNames.Instances], kinds[ResourceKind.AutoscaleSetting]);
-        ContractKit.AssertNoViolations(emulator.World);
+        ContractKit.AssertNoViolations(emulator.World, "Batch");
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
