@@ -2,25 +2,32 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using Microsoft.AspNetCore.Http;
 
 namespace Optimize.Emulator.Contract;
 
 /// <summary>
 /// <see cref="IContractCheck"/> over the Swagger fragments of the contract pack (<c>specs/*.json</c>, <c>specs/whole/*.json</c>):
 /// request bodies against the operation's <c>in: body</c> parameter schema, response bodies against the schema of their status
-/// (else <c>default</c>), each converted once by <see cref="SwaggerSchema"/> and evaluated by JsonSchema.Net 8.0.5.
+/// (else <c>default</c>; an error status may instead carry ARM's own envelope, <see cref="ArmErrorEnvelope"/>), each converted once
+/// by <see cref="SwaggerSchema"/> and evaluated by JsonSchema.Net 8.0.5.
 /// </summary>
 public sealed class SpecContractCheck : IContractCheck
 {
     private static readonly EvaluationOptions Evaluation = new() { OutputFormat = OutputFormat.Hierarchical };
 
+    /// <summary>The index and compiled schemas of each specs folder read in this process (the specs are read and compiled once).</summary>
+    private static readonly ConcurrentDictionary<string, Lazy<(SpecIndex Index, ConcurrentDictionary<string, Lazy<CompiledSchema?>> Compiled)>> Packs =
+        new(StringComparer.Ordinal);
+
     private readonly SpecIndex _index;
-    private readonly ConcurrentDictionary<string, Lazy<CompiledSchema?>> _compiled = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<CompiledSchema?>> _compiled;
     private readonly ConcurrentDictionary<string, int> _checked = new(StringComparer.Ordinal);
 
-    private SpecContractCheck(SpecIndex index, string source)
+    private SpecContractCheck(SpecIndex index, ConcurrentDictionary<string, Lazy<CompiledSchema?>> compiled, string source)
     {
         _index = index;
+        _compiled = compiled;
         Source = source;
     }
 
@@ -30,12 +37,24 @@ public sealed class SpecContractCheck : IContractCheck
     /// <summary>The operationIds the pack describes, ordinal order.</summary>
     public IReadOnlyList<string> OperationIds => [.. _index.Operations.Keys.Order(StringComparer.Ordinal)];
 
-    /// <summary>Reads the specs of the pack at <paramref name="packDirectory"/> (the folder holding <c>specs/</c>).</summary>
+    /// <summary>
+    /// The check of the pack at <paramref name="packDirectory"/> (the folder holding <c>specs/</c>), with its own
+    /// <see cref="Checked"/> counts. The specs of a folder are read once per process and each schema compiled once, on first use.
+    /// </summary>
     /// <exception cref="InvalidDataException">A spec file is not a Swagger document or an assembled fragment.</exception>
     public static SpecContractCheck Load(string packDirectory)
     {
-        var specs = Path.Combine(packDirectory, "specs");
-        return new SpecContractCheck(SpecIndex.Load(specs), specs);
+        var specs = Path.GetFullPath(Path.Combine(packDirectory, "specs"));
+        var pack = Packs.GetOrAdd(specs, folder => new(() => (SpecIndex.Load(folder), new ConcurrentDictionary<string, Lazy<CompiledSchema?>>(StringComparer.Ordinal))));
+        try
+        {
+            return new SpecContractCheck(pack.Value.Index, pack.Value.Compiled, specs);
+        }
+        catch (InvalidDataException)
+        {
+            Packs.TryRemove(specs, out _);
+            throw;
+        }
     }
 
     /// <inheritdoc />
@@ -98,11 +117,13 @@ public sealed class SpecContractCheck : IContractCheck
 
         if (body is null)
         {
-            return [new ContractViolation(operationId, "response", "", $"the {status} response of {operationId} has a schema but no body was sent")];
+            // A 202 carries no body however the spec draws it (async-api-reference.md: "The 202 Accepted should return no response body").
+            return status == StatusCodes.Status202Accepted ? [] : [new ContractViolation(operationId, "response", "", $"the {status} response of {operationId} has a schema but no body was sent")];
         }
 
         var compiled = Compile($"{operationId}|{(responses[key] is null ? "default" : key)}", op.Document, schema, SchemaDirection.Response);
-        return compiled is null ? [] : Evaluate(compiled, operationId, "response", body);
+        var violations = compiled is null ? [] : Evaluate(compiled, operationId, "response", body);
+        return violations.Count > 0 && status >= 400 && ArmErrorEnvelope.Matches(body) ? [] : violations;
     }
 
     private CompiledSchema? Compile(string key, SpecDocument document, JsonObject? schema, SchemaDirection direction) =>

@@ -48,11 +48,37 @@ internal sealed class SpecIndex
                 : []);
         foreach (var file in files)
         {
-            index.Add(Path.GetRelativePath(specsDirectory, file), JsonNode.Parse(File.ReadAllText(file)) as JsonObject
-                ?? throw new InvalidDataException($"{file} is not a JSON object."));
+            var root = JsonNode.Parse(File.ReadAllText(file)) as JsonObject ?? throw new InvalidDataException($"{file} is not a JSON object.");
+            Materialize(root);
+            index.Add(Path.GetRelativePath(specsDirectory, file), root);
         }
 
         return index;
+    }
+
+    /// <summary>
+    /// Walks every node once: a parsed JsonObject builds its members on first access, which is not thread-safe; once built, the
+    /// never-mutated tree may be read by concurrent requests.
+    /// </summary>
+    private static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (_, child) in o)
+                {
+                    Materialize(child);
+                }
+
+                break;
+            case JsonArray a:
+                foreach (var child in a)
+                {
+                    Materialize(child);
+                }
+
+                break;
+        }
     }
 
     private void Add(string pack, JsonObject root)

@@ -136,4 +136,22 @@ public sealed class SpecContractCheckTests
         Assert.Empty(check.CheckRequest("VirtualMachines_Deallocate", null));
         Assert.Contains("required", Assert.Single(check.CheckRequest("AutoscaleSettings_Update", null)).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AnErrorStatus_MayCarryArmsEnvelope_OrTheOperationsDefault_ButNothingElse()
+    {
+        // metrics.json 2024-02-01: default → Microsoft.Common.CommonErrorResponse {code, message, …} (unwrapped); ARM's own 404
+        // for a missing resource is {"error":{code, message}} (common-api-details.md "Error response content").
+        var check = ContractKit.Check();
+        var armNotFound = JsonNode.Parse("""{"error":{"code":"ResourceNotFound","message":"The Resource 'x' was not found."}}""");
+        var rpError = JsonNode.Parse("""{"code":"BadRequest","message":"Metric names are invalid."}""");
+        var neither = JsonNode.Parse("""{"error":{"code":"ResourceNotFound"},"status":404}""");
+
+        Assert.Empty(check.CheckResponse("Metrics_List", 404, armNotFound));
+        Assert.Empty(check.CheckResponse("Metrics_List", 400, rpError));
+        Assert.Equal(["/error", "/status"], check.CheckResponse("Metrics_List", 404, neither).Select(v => v.Pointer).Order(StringComparer.Ordinal));
+        Assert.NotEmpty(check.CheckResponse("Metrics_List", 200, armNotFound));
+        Assert.Empty(check.CheckResponse("AppServicePlans_CreateOrUpdate", 202, null));
+        Assert.Single(check.CheckResponse("AppServicePlans_Get", 200, null));
+    }
 }
