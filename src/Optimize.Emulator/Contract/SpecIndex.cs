@@ -210,7 +210,7 @@ internal sealed class SpecIndex
         JsonNode? node = document.Root;
         foreach (var part in fragment.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
-            node = node?[part.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)];
+            node = (node as JsonObject)?[part.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)];
         }
 
         return (node as JsonObject, document);

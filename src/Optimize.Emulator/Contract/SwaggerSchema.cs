@@ -109,7 +109,7 @@ internal sealed class SwaggerSchema
                 : Node(target, document);
         }
 
-        return new JsonObject { ["$ref"] = "#/$defs/" + key };
+        return new JsonObject { ["$ref"] = "#/$defs/" + key.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal) };
     }
 
     private static bool IsObject(JsonObject schema) =>
