@@ -38,7 +38,7 @@ internal sealed class SpecIndex
     public IReadOnlyDictionary<string, SpecOperation> Operations => _byId;
 
     /// <summary>Reads every spec of <paramref name="specsDirectory"/>.</summary>
-    /// <exception cref="InvalidDataException">A file is not a Swagger document or an assembled fragment.</exception>
+    /// <exception cref="InvalidDataException">A file is not JSON, or not a Swagger document or an assembled fragment (the file is named).</exception>
     public static SpecIndex Load(string specsDirectory)
     {
         var index = new SpecIndex();
@@ -48,7 +48,16 @@ internal sealed class SpecIndex
                 : []);
         foreach (var file in files)
         {
-            var root = JsonNode.Parse(File.ReadAllText(file)) as JsonObject ?? throw new InvalidDataException($"{file} is not a JSON object.");
+            JsonObject root;
+            try
+            {
+                root = JsonNode.Parse(File.ReadAllText(file)) as JsonObject ?? throw new InvalidDataException($"{file} is not a JSON object.");
+            }
+            catch (System.Text.Json.JsonException ex)
+            {
+                throw new InvalidDataException($"{file} is not JSON: {ex.Message}", ex);
+            }
+
             Materialize(root);
             index.Add(Path.GetRelativePath(specsDirectory, file), root);
         }

@@ -154,4 +154,23 @@ public sealed class SpecContractCheckTests
         Assert.Empty(check.CheckResponse("AppServicePlans_CreateOrUpdate", 202, null));
         Assert.Single(check.CheckResponse("AppServicePlans_Get", 200, null));
     }
+
+    [Fact]
+    public async Task APackWithABrokenSpec_StopsTheEmulatorFromStarting_NamingTheFile()
+    {
+        var pack = Directory.CreateTempSubdirectory("contract-pack-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(pack.FullName, "specs"));
+            await File.WriteAllTextAsync(Path.Combine(pack.FullName, "specs", "broken.json"), """{"files": {""", TestContext.Current.CancellationToken);
+
+            var error = await Assert.ThrowsAsync<InvalidDataException>(() => EmulatorFixture.StartAsync(new EmulatorOptions { ContractDirectory = pack.FullName }));
+
+            Assert.Contains("broken.json is not JSON", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            pack.Delete(recursive: true);
+        }
+    }
 }
