@@ -38,9 +38,18 @@ internal static class ArmErrorEnvelope
         }
         """;
 
-    private static readonly JsonSchema Schema = JsonSchema.Build(JsonDocument.Parse(Text).RootElement.Clone(), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+    private static readonly JsonSchema Schema = Build();
 
     /// <summary>True when <paramref name="body"/> is ARM's error envelope.</summary>
-    public static bool Matches(JsonNode body) =>
-        Schema.Evaluate(JsonDocument.Parse(body.ToJsonString()).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid;
+    public static bool Matches(JsonNode body)
+    {
+        using var instance = JsonDocument.Parse(body.ToJsonString());
+        return Schema.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid;
+    }
+
+    private static JsonSchema Build()
+    {
+        using var text = JsonDocument.Parse(Text);
+        return JsonSchema.Build(text.RootElement.Clone(), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+    }
 }

@@ -130,14 +130,15 @@ public sealed class SpecContractCheck : IContractCheck
         schema is null ? null : _compiled.GetOrAdd(key, _ => new Lazy<CompiledSchema?>(() =>
         {
             var (root, converter) = SwaggerSchema.Convert(_index, document, schema, direction);
-            var element = JsonDocument.Parse(root.ToJsonString()).RootElement.Clone();
+            using var parsed = JsonDocument.Parse(root.ToJsonString());
+            var element = parsed.RootElement.Clone();
             return new CompiledSchema(JsonSchema.Build(element, new BuildOptions { SchemaRegistry = new SchemaRegistry() }), root, converter.Unresolved);
         })).Value;
 
     private static List<ContractViolation> Evaluate(CompiledSchema compiled, string operationId, string direction, JsonNode body)
     {
-        var instance = JsonDocument.Parse(body.ToJsonString()).RootElement;
-        var results = compiled.Schema.Evaluate(instance, Evaluation);
+        using var instance = JsonDocument.Parse(body.ToJsonString());
+        var results = compiled.Schema.Evaluate(instance.RootElement, Evaluation);
         if (results.IsValid)
         {
             return [];
