@@ -112,9 +112,10 @@ public sealed class EmulatorHost : IAsyncDisposable
         _certificate?.Dispose();
     }
 
+    /// <summary>The spec check of the pack (<see cref="EmulatorOptions.ContractDirectory"/>, else the one found as the metrics tables find it), or null.</summary>
     private static IContractCheck? LoadContract(EmulatorOptions options)
     {
-        _ = options;
-        return null;
+        var pack = options.ContractDirectory ?? Metrics.MetricTables.FindPack(Directory.GetCurrentDirectory());
+        return pack is null ? null : SpecContractCheck.Load(pack);
     }
 }

@@ -20,9 +20,15 @@ internal sealed class EmulatorFixture : IAsyncDisposable
 
     public EmulatorWorld World => Host.World;
 
+    /// <summary>
+    /// Starts an emulator with the contract check on (<see cref="EmulatorOptions.ContractDirectory"/> = ../shared/azure-contract
+    /// when present and the options name none): every request and response is held to the published specs.
+    /// </summary>
     public static async Task<EmulatorFixture> StartAsync(EmulatorOptions? options = null)
     {
-        var host = await EmulatorHost.StartInProcessAsync(options ?? new EmulatorOptions(), BuiltInCatalog.Default, TestContext.Current.CancellationToken);
+        options ??= new EmulatorOptions();
+        options = options.ContractDirectory is null ? options with { ContractDirectory = Contract.ContractKit.PackOrNull() } : options;
+        var host = await EmulatorHost.StartInProcessAsync(options, BuiltInCatalog.Default, TestContext.Current.CancellationToken);
         var client = new HttpClient(host.CreateHandler()) { BaseAddress = new Uri("https://management.azure.com") };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "emulator-test-token");
         return new EmulatorFixture(host, client);

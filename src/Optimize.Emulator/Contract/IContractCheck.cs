@@ -8,8 +8,17 @@ public interface IContractCheck
     /// <summary>Where the specs were read from (shown in the emulator's start line).</summary>
     string Source { get; }
 
+    /// <summary>Bodies held to the spec so far (requests and responses), by operationId: what a run's "zero violations" covers.</summary>
+    IReadOnlyDictionary<string, int> Checked { get; }
+
     /// <summary>True when the pack holds a schema for <paramref name="operationId"/>.</summary>
     bool Knows(string operationId);
+
+    /// <summary>
+    /// The operationId whose path template and method match <paramref name="path"/> and <paramref name="method"/> at
+    /// <paramref name="apiVersion"/> (a spec of another api-version does not apply), or null when the pack has none.
+    /// </summary>
+    string? OperationOf(string method, string path, string? apiVersion);
 
     /// <summary>Violations of <paramref name="body"/> as the request body of <paramref name="operationId"/>; empty when valid.</summary>
     IReadOnlyList<ContractViolation> CheckRequest(string operationId, JsonNode? body);

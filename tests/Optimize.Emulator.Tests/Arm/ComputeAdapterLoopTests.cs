@@ -1,4 +1,5 @@
 using Optimize.Changes;
+using Optimize.Emulator.Tests.Contract;
 using Optimize.Model;
 using Optimize.Simulator.Fleet;
 
@@ -35,6 +36,7 @@ public sealed class ComputeAdapterLoopTests
         Assert.Equal(1, calls["VirtualMachines_Update"]);
         Assert.Equal(1, calls["VirtualMachines_Start"]);
         Assert.False(calls.ContainsKey("unknown"), "every adapter call is an operation the emulator serves");
+        ContractKit.AssertNoViolations(emulator.World, "VirtualMachines_Get", "VirtualMachines_Update", "VirtualMachines_Deallocate", "VirtualMachines_Start", "ResourceSkus_List");
     }
 
     [Fact]
@@ -69,6 +71,7 @@ public sealed class ComputeAdapterLoopTests
         Assert.InRange(manual, 1, sets.Length - 1);
         Assert.True(world.Log.ByOperation["VirtualMachineScaleSets_UpdateInstances"] >= manual);
         Assert.False(world.Log.ByOperation.ContainsKey("unknown"), "every adapter call is an operation the emulator serves");
+        ContractKit.AssertNoViolations(emulator.World, "VirtualMachineScaleSets_Get", "VirtualMachineScaleSets_Update", "VirtualMachineScaleSetVMs_List", "VirtualMachineScaleSets_UpdateInstances");
     }
 
     [Fact]
@@ -90,6 +93,7 @@ public sealed class ComputeAdapterLoopTests
         Assert.Equal(vm.InitialConfig, applied.Observed);
         Assert.Equal(vm.InitialConfig, emulator.World.Fleet.ConfigAt(vm, emulator.World.Time.GetUtcNow()));
         Assert.False(emulator.World.Log.ByOperation.ContainsKey("VirtualMachines_Deallocate"), "the size was available on the running host");
+        ContractKit.AssertNoViolations(emulator.World, "VirtualMachines_Get", "VirtualMachines_Update");
     }
 
     [Fact]
@@ -115,5 +119,6 @@ public sealed class ComputeAdapterLoopTests
         Assert.Equal(vm.InitialConfig, emulator.World.Fleet.ConfigAt(vm, emulator.World.Time.GetUtcNow()));
         Assert.Equal(2, emulator.World.Log.ByOperation["VirtualMachines_Start"]);
         Assert.Contains(view!["statuses"]!.AsArray(), s => s!["code"]!.GetValue<string>() == "PowerState/running");
+        ContractKit.AssertNoViolations(emulator.World, "VirtualMachines_Update", "VirtualMachines_Deallocate", "VirtualMachines_Start", "VirtualMachines_InstanceView");
     }
 }

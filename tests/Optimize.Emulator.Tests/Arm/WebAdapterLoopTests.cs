@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Optimize.Emulator.Tests.Contract;
 using Optimize.Model;
 using Optimize.Simulator.Fleet;
 
@@ -32,7 +33,7 @@ public sealed class WebAdapterLoopTests
         Assert.Equal("dotnet-isolated", site!["properties"]!["functionAppConfig"]!["runtime"]!["name"]!.GetValue<string>());
         Assert.NotNull(site["properties"]!["functionAppConfig"]!["deployment"]!["storage"]);
         Assert.Equal(app.Resource.Name + ".azurewebsites.net", site["properties"]!["defaultHostName"]!.GetValue<string>());
-        Assert.Empty(world.Log.Violations);
+        ContractKit.AssertNoViolations(world, "WebApps_Get", "WebApps_CreateOrUpdate");
     }
 
     [Fact]
@@ -70,6 +71,7 @@ public sealed class WebAdapterLoopTests
         Assert.Equal(before["kind"]!.GetValue<string>(), after["kind"]!.GetValue<string>());
         Assert.False(after["properties"]!["asyncScalingEnabled"]!.GetValue<bool>());
         Assert.Equal(before["properties"]!["reserved"]!.GetValue<bool>(), after["properties"]!["reserved"]!.GetValue<bool>());
+        ContractKit.AssertNoViolations(emulator.World, "AppServicePlans_Get", "AppServicePlans_CreateOrUpdate");
     }
 
     [Fact]
@@ -90,6 +92,7 @@ public sealed class WebAdapterLoopTests
         Assert.True(after!["properties"]!["enabled"]!.GetValue<bool>());
         Assert.Equal("platform-oncall@contoso.com", after["properties"]!["notifications"]![0]!["email"]!["customEmails"]![0]!.GetValue<string>());
         Assert.Equal("Disabled", after["properties"]!["predictiveAutoscalePolicy"]!["scaleMode"]!.GetValue<string>());
+        ContractKit.AssertNoViolations(emulator.World, "AutoscaleSettings_Get", "AutoscaleSettings_Update");
     }
 
     [Fact]
@@ -106,5 +109,6 @@ public sealed class WebAdapterLoopTests
         Assert.Equal(200, (int)response.StatusCode);
         Assert.False(after!["properties"]!["enabled"]!.GetValue<bool>());
         Assert.Null(after["properties"]!["notifications"]);
+        ContractKit.AssertNoViolations(emulator.World, "AutoscaleSettings_Get", "AutoscaleSettings_Update");
     }
 }

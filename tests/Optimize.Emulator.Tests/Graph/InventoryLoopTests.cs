@@ -1,3 +1,4 @@
+using Optimize.Emulator.Tests.Contract;
 using Optimize.Ports;
 using Optimize.Simulator.Fleet;
 
@@ -33,6 +34,7 @@ public sealed class InventoryLoopTests
         // one page per 1,000 site rows (the hosted sites; the fleet's Flex apps have no plan in the fleet but do have a serverFarmId).
         var siteRows = plans.Sum(p => world.Fleet.HostedSites(p).Count) + world.Fleet.Resources.Count(r => r.Resource.Kind == Model.ResourceKind.FunctionApp);
         Assert.Equal(3 + (int)Math.Ceiling(siteRows / 1000.0), world.Log.ByOperation["Resources"]);
+        ContractKit.AssertNoViolations(emulator.World, "Resources");
     }
 }
 
@@ -57,5 +59,6 @@ public sealed class InventoryBatchLoopTests
         // 2,003 subscriptions: batches of 1,000, 1,000 and 3, one page each (120 rows < 1,000), each after its sites query.
         Assert.Equal(6, world.Log.ByOperation["Resources"]);
         Assert.False(world.Log.ByStatus.ContainsKey(400));
+        ContractKit.AssertNoViolations(emulator.World, "Resources");
     }
 }

@@ -1,3 +1,4 @@
+using Optimize.Emulator.Tests.Contract;
 using Optimize.Metrics;
 using Optimize.Metrics.History;
 using Optimize.Model;
@@ -76,6 +77,7 @@ public sealed class MetricsAdapterLoopTests
         Assert.Equal([MetricNames.Cpu, MetricNames.ErrorPercent, MetricNames.LatencyMs, MetricNames.Memory], kinds[ResourceKind.AppServicePlan]);
         Assert.Equal([MetricNames.Cpu, MetricNames.ErrorPercent, MetricNames.Instances, MetricNames.LatencyMs, MetricNames.Memory], kinds[ResourceKind.FunctionApp]);
         Assert.Equal([MetricNames.Cpu, MetricNames.Instances], kinds[ResourceKind.AutoscaleSetting]);
+        ContractKit.AssertNoViolations(emulator.World, "Batch");
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
