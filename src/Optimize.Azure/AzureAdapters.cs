@@ -34,6 +34,7 @@ public static class AzureAdapters
         var prices = new AzureHttp(AzurePipelines.Build(null, null, options), options);
         var armClient = new ArmClient(credential, default, AzurePipelines.ArmClientOptions(options));
         var offers = new VmSizeOffers(arm);
+        var skuMemory = new SkuMemory();
 
         var configuration = new ConfigurationRouter(new Dictionary<ResourceKind, IConfigurationClient>
         {
@@ -51,18 +52,21 @@ public static class AzureAdapters
             new MonitorMetricsClient(arm, metricsPlane, options, skipped)
             {
                 RegionEndpoint = options.MetricsEndpoint is { } endpoint ? _ => endpoint : MonitorMetricsClient.RegionalEndpoint,
+                SkuMemoryGb = skuMemory.GbOf,
             },
             configuration,
             new RetailPriceBook(prices),
-            (subscription, regions, fallback, ct) => LoadCatalogAsync(arm, offers, subscription, regions, fallback, ct));
+            (subscription, regions, fallback, ct) => LoadCatalogAsync(arm, offers, skuMemory, subscription, regions, fallback, ct));
     }
 
-    /// <summary>Loads the SKU catalog and shares its regions with the VM client's pre-deallocation check.</summary>
+    /// <summary>Loads the SKU catalog and shares its regions with the VM client's pre-deallocation check and its sizes' memory with
+    /// the metrics reader.</summary>
     private static async Task<ISkuCatalog> LoadCatalogAsync(
-        AzureHttp arm, VmSizeOffers offers, string subscription, IEnumerable<string> regions, ISkuCatalog fallback, CancellationToken ct)
+        AzureHttp arm, VmSizeOffers offers, SkuMemory memory, string subscription, IEnumerable<string> regions, ISkuCatalog fallback, CancellationToken ct)
     {
         var catalog = await ResourceSkuCatalog.LoadAsync(arm, subscription, regions, fallback, ct).ConfigureAwait(false);
         offers.Remember(subscription, catalog);
+        memory.Remember(catalog);
         return catalog;
     }
 }

@@ -12,10 +12,23 @@ internal sealed record AzureMetric(string Name, string Aggregation);
 /// <param name="Metric">Engine metric (<see cref="MetricNames"/>).</param>
 /// <param name="Inputs">The Azure metrics read.</param>
 /// <param name="Combine">Point value from the inputs' values at that point (same order); NaN when a needed input is missing.</param>
-/// <param name="PercentOfInstanceMemory">The combined value is bytes per instance, reported as a percentage of the instance memory
-/// in effect at each point (Flex apps), taken from the query's configuration timeline (<see cref="MetricQuery.Configurations"/>);
-/// a point where it is unknown is NaN.</param>
-internal sealed record MetricMapping(string Metric, IReadOnlyList<AzureMetric> Inputs, Func<double[], double> Combine, bool PercentOfInstanceMemory = false);
+/// <param name="Memory">How a byte count becomes a memory percentage (<see cref="MemoryBasis"/>); the memory in effect at each
+/// point comes from the query's configuration timeline (<see cref="MetricQuery.Configurations"/>), and a point where it is unknown
+/// is NaN.</param>
+internal sealed record MetricMapping(string Metric, IReadOnlyList<AzureMetric> Inputs, Func<double[], double> Combine, MemoryBasis Memory = MemoryBasis.None);
+
+/// <summary>How a mapping's byte count relates to the memory of the configuration in effect.</summary>
+internal enum MemoryBasis
+{
+    /// <summary>The combined value is the metric itself.</summary>
+    None,
+
+    /// <summary>Bytes used per instance, as a percentage of the Flex app's instance memory.</summary>
+    UsedOfInstanceMemory,
+
+    /// <summary>Bytes available per instance; memory% = 100 − available / the SKU's memory (scale sets: the SKU's MemoryGB).</summary>
+    AvailableOfSkuMemory,
+}
 
 /// <summary>How one engine metric of an App Service plan is computed from the sites hosted on it (<see cref="ResourceRef.HostedSites"/>),
 /// point by point.</summary>
@@ -36,11 +49,12 @@ internal static class MetricMap
         // VM: memory% = 100 − "Available Memory Percentage" (platform metric, no agent needed). Held to the published
         // supported-metrics tables by MetricMapContractTests.
         [ResourceKind.VirtualMachine] = ("Microsoft.Compute/virtualMachines", ComputeMappings()),
-        // Scale set: the type publishes "Available Memory Bytes" only, no memory percentage; memory% would need the SKU's
-        // memory in effect at each point, so it is not read (the advisor then reports no memory data rather than a 400).
+        // Scale set: the type publishes "Available Memory Bytes" (average over instances, VMName dimension) and no memory
+        // percentage, so memory% = 100 − available / the memory of the SKU in effect at each point (Resource SKUs' MemoryGB).
         [ResourceKind.ScaleSet] = ("Microsoft.Compute/virtualMachineScaleSets",
         [
             new(MetricNames.Cpu, [new("Percentage CPU", "average")], v => v[0]),
+            new(MetricNames.Memory, [new("Available Memory Bytes", "average")], v => v[0], MemoryBasis.AvailableOfSkuMemory),
         ]),
         // Plan: cpu and memory from the plan itself. Its latency and errors are not here: Microsoft.Web/serverfarms emits no response
         // time, 5xx or request count (serverfarms table); they come from its hosted sites (HostedSiteMappings below).
@@ -57,7 +71,7 @@ internal static class MetricMap
         [
             new(MetricNames.Cpu, [new("CpuPercentage", "average")], v => v[0]),
             new(MetricNames.Instances, [new("InstanceCount", "average")], v => v[0]),
-            new(MetricNames.Memory, [new("AverageMemoryWorkingSet", "average")], v => v[0], PercentOfInstanceMemory: true),
+            new(MetricNames.Memory, [new("AverageMemoryWorkingSet", "average")], v => v[0], MemoryBasis.UsedOfInstanceMemory),
             new(MetricNames.LatencyMs, [new("HttpResponseTime", "average")], v => v[0] * 1000.0),
             new(MetricNames.ErrorPercent, [new("Http5xx", "total"), new("Requests", "total")],
                 v => double.IsNaN(v[1]) ? double.NaN : v[1] <= 0 ? 0 : 100.0 * (double.IsNaN(v[0]) ? 0 : v[0]) / v[1]),

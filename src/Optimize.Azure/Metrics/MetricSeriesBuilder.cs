@@ -7,19 +7,21 @@ namespace Optimize.Azure.Metrics;
 internal static class MetricSeriesBuilder
 {
     private const double MiB = 1024.0 * 1024.0;
+    private const double GiB = 1024.0 * MiB;
 
     /// <summary>The series of <paramref name="resource"/> computed from its own grids; a mapping with no data at any point is omitted.
-    /// A percent-of-instance-memory mapping divides each point by the instance memory in effect over that point
-    /// (<see cref="MetricQuery.ConfigOver"/>); a point where it is unknown is NaN.</summary>
-    public static IEnumerable<MetricSeries> Direct(ResourceRef resource, Dictionary<string, double[]> grids, IReadOnlyList<MetricMapping> mappings, MetricQuery query)
+    /// A memory mapping (<see cref="MetricMapping.Memory"/>) relates each point to the memory of the configuration in effect over that
+    /// point (<see cref="MetricQuery.ConfigOver"/>; a SKU's memory from <paramref name="skuMemoryGb"/>); a point where it is unknown is NaN.</summary>
+    public static IEnumerable<MetricSeries> Direct(
+        ResourceRef resource, Dictionary<string, double[]> grids, IReadOnlyList<MetricMapping> mappings, MetricQuery query, Func<string, double?> skuMemoryGb)
     {
         var points = query.ExpectedPoints;
         foreach (var mapping in mappings)
         {
             var values = MetricResponseParser.Combine(mapping, grids, points);
-            if (values is not null && mapping.PercentOfInstanceMemory)
+            if (values is not null && mapping.Memory != MemoryBasis.None)
             {
-                values = PercentOfInstanceMemory(resource.Id, values, query);
+                values = MemoryPercent(resource.Id, values, query, mapping.Memory, skuMemoryGb);
             }
 
             if (values is not null)
@@ -62,17 +64,22 @@ internal static class MetricSeriesBuilder
         }
     }
 
-    /// <summary>Bytes per instance as a percentage of the instance memory in effect at each point; null when no point is known.</summary>
-    private static double[]? PercentOfInstanceMemory(string resourceId, double[] bytes, MetricQuery query)
+    /// <summary>Bytes per instance as a memory percentage of the configuration in effect at each point; null when no point is known.</summary>
+    private static double[]? MemoryPercent(string resourceId, double[] bytes, MetricQuery query, MemoryBasis basis, Func<string, double?> skuMemoryGb)
     {
         var result = new double[bytes.Length];
         var any = false;
         for (var p = 0; p < bytes.Length; p++)
         {
             var start = query.Range.Start + (query.Interval * p);
-            result[p] = query.ConfigOver(resourceId, start, start + query.Interval) is FunctionAppConfig { InstanceMemoryMb: > 0 } flex
-                ? 100.0 * bytes[p] / (flex.InstanceMemoryMb * MiB)
-                : double.NaN;
+            var config = query.ConfigOver(resourceId, start, start + query.Interval);
+            result[p] = (basis, config) switch
+            {
+                (MemoryBasis.UsedOfInstanceMemory, FunctionAppConfig { InstanceMemoryMb: > 0 } flex) => 100.0 * bytes[p] / (flex.InstanceMemoryMb * MiB),
+                (MemoryBasis.AvailableOfSkuMemory, ScaleSetConfig set) when skuMemoryGb(set.Sku) is { } gb && gb > 0 =>
+                    Math.Clamp(100.0 - (100.0 * bytes[p] / (gb * GiB)), 0, 100),
+                _ => double.NaN,
+            };
             any |= !double.IsNaN(result[p]);
         }
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Optimize.Azure.Http;
+using Optimize.Catalog;
 using Optimize.Changes;
 using Optimize.Metrics;
 using Optimize.Model;
@@ -48,6 +49,12 @@ public sealed partial class MonitorMetricsClient : IMetricsReader
     /// The data-plane endpoint of a region. Tests override it; the default is <c>https://{region}.metrics.monitor.azure.com</c>.
     /// </summary>
     internal Func<string, Uri> RegionEndpoint { get; init; } = RegionalEndpoint;
+
+    /// <summary>
+    /// Memory (GB) of a VM size, for a scale set's memory percentage; null when unknown. <see cref="AzureAdapters.Create"/> serves it
+    /// from the Resource SKU list the adapters loaded, the built-in catalog until then.
+    /// </summary>
+    internal Func<string, double?> SkuMemoryGb { get; init; } = sku => BuiltInCatalog.Default.Find(ResourceKind.VirtualMachine, sku)?.MemoryGb;
 
     /// <summary>The public cloud's data-plane endpoint of <paramref name="region"/>.</summary>
     internal static Uri RegionalEndpoint(string region) => new($"https://{region}.metrics.monitor.azure.com");
@@ -106,7 +113,7 @@ public sealed partial class MonitorMetricsClient : IMetricsReader
                     }
                     else if (resources.TryGetValue(id, out var resource))
                     {
-                        foreach (var series in MetricSeriesBuilder.Direct(resource, grids, calls[i].Mappings, query))
+                        foreach (var series in MetricSeriesBuilder.Direct(resource, grids, calls[i].Mappings, query, SkuMemoryGb))
                         {
                             yield return series;
                         }

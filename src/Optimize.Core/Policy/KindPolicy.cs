@@ -44,13 +44,14 @@ public sealed record KindPolicy
         ProtectPercentile = kind == ResourceKind.FunctionApp ? "p99" : "p95",
         Guards = kind switch
         {
-            // An autoscale setting emits only its observed rule metric (cpu) and capacity (instances). A scale set's
-            // platform metrics have no memory percentage (only Available Memory Bytes), so memory is not guarded there.
-            ResourceKind.AutoscaleSetting or ResourceKind.ScaleSet =>
+            // An autoscale setting emits only its observed rule metric (cpu) and capacity (instances).
+            ResourceKind.AutoscaleSetting =>
             [
                 new GuardSpec(MetricNames.Cpu, "p95", AbsoluteMax: 90),
             ],
-            ResourceKind.VirtualMachine =>
+            // A VM reads memory from Available Memory Percentage; a scale set from Available Memory Bytes and the memory of the
+            // SKU in effect (the Azure adapter's metric map). Neither emits latency or errors.
+            ResourceKind.VirtualMachine or ResourceKind.ScaleSet =>
             [
                 new GuardSpec(MetricNames.Cpu, "p95", AbsoluteMax: 90),
                 new GuardSpec(MetricNames.Memory, "max", AbsoluteMax: 95),

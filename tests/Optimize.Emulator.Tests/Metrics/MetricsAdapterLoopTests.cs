@@ -72,7 +72,7 @@ public sealed class MetricsAdapterLoopTests
         var kinds = read.GroupBy(s => resources.First(r => r.Id.Equals(s.ResourceId, StringComparison.OrdinalIgnoreCase)).Kind)
             .ToDictionary(g => g.Key, g => g.Select(s => s.Metric).Distinct().Order(StringComparer.Ordinal).ToArray());
         Assert.Equal([MetricNames.Cpu, MetricNames.Memory], kinds[ResourceKind.VirtualMachine]);
-        Assert.Equal([MetricNames.Cpu], kinds[ResourceKind.ScaleSet]);
+        Assert.Equal([MetricNames.Cpu, MetricNames.Memory], kinds[ResourceKind.ScaleSet]);
         // A plan's latency and errors come from its hosted sites (serverfarms emits neither).
         Assert.Equal([MetricNames.Cpu, MetricNames.ErrorPercent, MetricNames.LatencyMs, MetricNames.Memory], kinds[ResourceKind.AppServicePlan]);
         Assert.Equal([MetricNames.Cpu, MetricNames.ErrorPercent, MetricNames.Instances, MetricNames.LatencyMs, MetricNames.Memory], kinds[ResourceKind.FunctionApp]);
