@@ -24,7 +24,7 @@ internal sealed partial class FleetLayout
         var spec = PickSize(index, ResourceKind.ScaleSet, resource.Location, scenario);
         var capacity = governor is int g ? AutoscaleFor(g).Default : scenario switch
         {
-            FleetScenario.OverProvisioned => 4 + (int)(Unit(index, 6) * 3),
+            FleetScenario.OverProvisioned or FleetScenario.RegressesAfterDownsize => 4 + (int)(Unit(index, 6) * 3),
             FleetScenario.UnderProvisioned => 2,
             _ => 3,
         };
@@ -84,6 +84,7 @@ internal sealed partial class FleetLayout
         };
         var memoryFraction = scenario switch
         {
+            FleetScenario.RegressesAfterDownsize => 0.12,
             FleetScenario.UnderProvisioned => Between(index, 8, 0.78, 0.84),
             FleetScenario.RightSized => Between(index, 8, 0.5, 0.62),
             _ => Between(index, 8, 0.08, 0.18),
@@ -93,8 +94,9 @@ internal sealed partial class FleetLayout
             FleetScenario.OverProvisioned or FleetScenario.BadData => 100 + (50 * (int)(Unit(index, 9) * 4)),
             _ => 40 + (20 * (int)(Unit(index, 9) * 3)),
         };
-        var baseCpu = Between(index, 10, 0.5, 3) * spec.VCpus;
-        var amplitude = Between(index, 11, 0.3, 0.6);
+        var regresses = scenario == FleetScenario.RegressesAfterDownsize;
+        var baseCpu = (regresses ? 0.2 : Between(index, 10, 0.5, 3)) * spec.VCpus;
+        var amplitude = regresses ? 0.3 : Between(index, 11, 0.3, 0.6);
         var workload = new SyntheticWorkload
         {
             Seed = DeterministicRandom.Hash(_seed, index, 50),
@@ -107,6 +109,14 @@ internal sealed partial class FleetLayout
             // noisy peaks exhaust memory (restarts, errors).
             MemoryPerCpuGb = scenario == FleetScenario.UnderProvisioned ? 0.2 * spec.MemoryGb / (baseCpu * (1 + amplitude)) : 0,
             TrendOrigin = _options.TrendOrigin,
+
+            // Regresses after a downsize: a 15-minute job every 2 hours loads half the instance memory. Hourly history averages
+            // it to an eighth (p99 of hourly means about 20 %), so halving the memory looks safe; after it the job exhausts
+            // memory in the guard's 5-minute points (memory max 100 %, restarts, errors).
+            BurstEveryMinutes = regresses ? 120 : 0,
+            BurstMinutes = 15,
+            BurstPhaseMinutes = 5 * (int)(DeterministicRandom.Hash(_seed, index, 51) % 24),
+            BurstMemoryGb = regresses ? 0.5 * spec.MemoryGb : 0,
         };
         return new SimulatedResource(index, resource, new FunctionAppConfig(MemoryMb(spec), maxInstances), scenario, workload, null, null,
             Between(index, 30, 80, 250), Between(index, 31, 0.05, 0.3), null);
@@ -138,6 +148,26 @@ internal sealed partial class FleetLayout
 
     private SyntheticWorkload Synthetic(int index, FleetScenario scenario, double capacityVcpus, double memoryGb)
     {
+        if (scenario == FleetScenario.RegressesAfterDownsize)
+        {
+            // A VM or scale set at a mean 10 % of its vCPUs, plus a 15-minute job every 2 hours adding 60 % of them. Hourly
+            // history averages the job to 15 % (p95 of hourly means about 25–30 %), so a halving looks safe; after it the job
+            // needs 120 % of the vCPUs, and 12.5 % of the guard's 5-minute points sit at 100 % (cpu p95 > 90).
+            return new SyntheticWorkload
+            {
+                Seed = DeterministicRandom.Hash(_seed, index, 50),
+                BaseCpu = 0.1 * capacityVcpus,
+                DailyAmplitude = 0.2,
+                Noise = 0.05,
+                BurstEveryMinutes = 120,
+                BurstMinutes = 15,
+                BurstPhaseMinutes = 5 * (int)(DeterministicRandom.Hash(_seed, index, 51) % 24),
+                BurstCpu = 0.6 * capacityVcpus,
+                BaseMemoryGb = 0.25 * memoryGb,
+                TrendOrigin = _options.TrendOrigin,
+            };
+        }
+
         var (cpuLow, cpuHigh, memory) = scenario switch
         {
             FleetScenario.RightSized => (0.45, 0.6, 0.5),

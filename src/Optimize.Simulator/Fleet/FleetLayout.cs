@@ -33,16 +33,18 @@ internal sealed partial class FleetLayout : IResourceLayout
         ResourceKind.VirtualMachine, ResourceKind.FunctionApp, ResourceKind.ScaleSet, ResourceKind.VirtualMachine,
     ];
 
-    // The designed scenarios of the first 30 resources (targets of autoscale settings are right-sized per instance).
+    // The designed scenarios of the first 30 resources (targets of autoscale settings are right-sized per instance). One
+    // resource of each changeable kind regresses after a downsize: the plan at 1, the VM at 20,
+    // the scale set at 10, the Flex app at 26. (An autoscale setting has no such scenario yet: see FleetScenario.)
     private static readonly FleetScenario[] FirstScenarios =
     [
         FleetScenario.OverProvisioned, FleetScenario.RegressesAfterDownsize, FleetScenario.OverProvisioned, FleetScenario.RightSized,
         FleetScenario.FlappingAutoscale, FleetScenario.UnderProvisioned, FleetScenario.RightSized, FleetScenario.OverProvisioned,
-        FleetScenario.UnknownSku, FleetScenario.BadData, FleetScenario.OverProvisioned, FleetScenario.OverProvisioned,
+        FleetScenario.UnknownSku, FleetScenario.BadData, FleetScenario.RegressesAfterDownsize, FleetScenario.OverProvisioned,
         FleetScenario.OverProvisioned, FleetScenario.OverProvisioned, FleetScenario.UnderProvisioned, FleetScenario.RightSized,
         FleetScenario.RightSized, FleetScenario.BadData, FleetScenario.RightSized, FleetScenario.RightSized,
-        FleetScenario.RightSized, FleetScenario.OverProvisioned, FleetScenario.UnderProvisioned, FleetScenario.OverProvisioned,
-        FleetScenario.OverProvisioned, FleetScenario.OverProvisioned, FleetScenario.RightSized, FleetScenario.RightSized,
+        FleetScenario.RegressesAfterDownsize, FleetScenario.OverProvisioned, FleetScenario.UnderProvisioned, FleetScenario.OverProvisioned,
+        FleetScenario.OverProvisioned, FleetScenario.OverProvisioned, FleetScenario.RegressesAfterDownsize, FleetScenario.RightSized,
         FleetScenario.OverProvisioned, FleetScenario.RightSized,
     ];
 

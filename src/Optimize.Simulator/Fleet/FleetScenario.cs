@@ -19,9 +19,11 @@ public enum FleetScenario
     UnknownSku,
 
     /// <summary>
-    /// An App Service plan with a bursty workload: a 5-minute burst every 2 hours (4 % of the time) keeps its p95 low, so it
-    /// looks over-provisioned, but after any downsize the bursts saturate it (latency ×20+, errors 30 %+): the guards trip and
-    /// the change rolls back.
+    /// A bursty workload that hourly history hides, so a downsize looks safe and regresses: the guards (5-minute points) trip
+    /// and the change rolls back. An App Service plan: a 5-minute burst every 2 hours (4 % of the time) saturates it after any
+    /// downsize (latency ×20+, errors 30 %+). A VM or scale set: a 15-minute job every 2 hours adding 60 % of its vCPUs
+    /// (cpu p95 100 after a halving). A Flex app: a 15-minute job every 2 hours loading half its instance memory (memory
+    /// exhausted after a halving). Autoscale settings have no such scenario yet.
     /// </summary>
     RegressesAfterDownsize,
 

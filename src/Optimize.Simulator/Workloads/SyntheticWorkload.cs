@@ -56,6 +56,9 @@ public sealed class SyntheticWorkload : WorkloadModel
     /// <summary>CPU added during a burst, vCPUs.</summary>
     public double BurstCpu { get; init; }
 
+    /// <summary>Working set added to each instance during a burst, GiB (a job that loads a large data set).</summary>
+    public double BurstMemoryGb { get; init; }
+
     /// <summary>Working set of one instance at zero load, GiB.</summary>
     public double BaseMemoryGb { get; init; } = 1;
 
@@ -77,20 +80,29 @@ public sealed class SyntheticWorkload : WorkloadModel
         var trend = Math.Max(0.2, 1 + (TrendPerWeek * (start - TrendOrigin).TotalDays / 7));
         var noise = Math.Max(0, 1 + (Noise * DeterministicRandom.Gaussian(Seed, step)));
         var cpu = BaseCpu * Math.Max(0, daily) * weekly * trend * noise;
-        if (BurstEveryMinutes > 0 && BurstCpu > 0)
+        var burst = InBurst(step);
+        if (burst)
         {
-            var minute = ((step * 5) - BurstPhaseMinutes) % BurstEveryMinutes;
-            if (minute < 0)
-            {
-                minute += BurstEveryMinutes;
-            }
-
-            if (minute < Math.Max(5, BurstMinutes))
-            {
-                cpu += BurstCpu;
-            }
+            cpu += BurstCpu;
         }
 
-        return new Demand(cpu, BaseMemoryGb + (MemoryPerCpuGb * cpu));
+        return new Demand(cpu, BaseMemoryGb + (MemoryPerCpuGb * cpu) + (burst ? BurstMemoryGb : 0));
+    }
+
+    /// <summary>True when the 5-minute step <paramref name="step"/> falls in a burst.</summary>
+    private bool InBurst(long step)
+    {
+        if (BurstEveryMinutes <= 0 || (BurstCpu <= 0 && BurstMemoryGb <= 0))
+        {
+            return false;
+        }
+
+        var minute = ((step * 5) - BurstPhaseMinutes) % BurstEveryMinutes;
+        if (minute < 0)
+        {
+            minute += BurstEveryMinutes;
+        }
+
+        return minute < Math.Max(5, BurstMinutes);
     }
 }

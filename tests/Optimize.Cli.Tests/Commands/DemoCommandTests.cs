@@ -28,11 +28,41 @@ public sealed class DemoCommandTests
         Assert.Equal(started, ended);
         Assert.Equal(started, root.GetProperty("changes").GetArrayLength());
 
-        // The simulator's designed regression: idle-looking plan that fails under its bursts once downsized.
-        var regression = root.GetProperty("changes").EnumerateArray()
-            .Single(c => c.GetProperty("resourceId").GetString()!.EndsWith("/plan-api-0001", StringComparison.Ordinal));
-        Assert.Equal("rolledBack", regression.GetProperty("state").GetString());
-        Assert.Contains("errorPercent", regression.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        // The simulator's designed regressions (FleetScenario.RegressesAfterDownsize), each rolled back by a guard that breached
+        // on data read through the adapters (never "no data"): the plan's errors come from its hosted sites, the Flex app's
+        // memory from its working set over the instance memory in effect, the scale set's from Available Memory Bytes.
+        foreach (var (name, breach) in new[] { ("/plan-api-0001", "errorPercent mean"), ("/vm-etl-0020", "cpu p95"), ("/vmss-orders-0010", "cpu p95"), ("/func-batch-0026", "memory max") })
+        {
+            var regression = root.GetProperty("changes").EnumerateArray()
+                .Single(c => c.GetProperty("resourceId").GetString()!.EndsWith(name, StringComparison.Ordinal));
+            Assert.Equal("rolledBack", regression.GetProperty("state").GetString());
+            Assert.Contains(breach, regression.GetProperty("reason").GetString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("no data", regression.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        }
+
+        // Every kind promotes at least one change through the production adapters; four of the five also roll one back (the
+        // simulator has no designed autoscale regression yet).
+        var outcomes = root.GetProperty("changes").EnumerateArray()
+            .Select(c => (Kind: c.GetProperty("kind").GetString(), State: c.GetProperty("state").GetString())).ToList();
+        foreach (var kind in new[] { "virtualMachine", "scaleSet", "appServicePlan", "functionApp", "autoscaleSetting" })
+        {
+            Assert.Contains((kind, "promoted"), outcomes);
+        }
+
+        foreach (var kind in new[] { "virtualMachine", "scaleSet", "appServicePlan", "functionApp" })
+        {
+            Assert.Contains((kind, "rolledBack"), outcomes);
+        }
+
+        // Every Azure call went through the emulator, none broke the published contract, and the counts add up.
+        var azure = root.GetProperty("azure");
+        var byOperation = azure.GetProperty("byOperation").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32());
+        Assert.Equal(azure.GetProperty("requests").GetInt32(), byOperation.Values.Sum());
+        Assert.Equal(0, azure.GetProperty("contractViolations").GetInt32());
+        foreach (var operation in new[] { "Resources", "Batch", "RetailPrices_List", "ResourceSkus_List", "VirtualMachines_Update", "AppServicePlans_CreateOrUpdate", "WebApps_CreateOrUpdate", "AutoscaleSettings_Update" })
+        {
+            Assert.True(byOperation.GetValueOrDefault(operation) > 0, $"{operation}: {string.Join(", ", byOperation)}");
+        }
 
         // Savings are those of the promoted changes only.
         var promotedSavings = root.GetProperty("changes").EnumerateArray()

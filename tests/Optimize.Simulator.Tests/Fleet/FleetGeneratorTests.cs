@@ -31,7 +31,10 @@ public sealed class FleetGeneratorTests
 
         Assert.Equal(byScenario.Values.Max(), byScenario[FleetScenario.OverProvisioned]);
         Assert.Equal(LayoutFacts.UnknownSize, ((VmConfig)resources.Single(r => r.Scenario == FleetScenario.UnknownSku).InitialConfig).Size);
-        Assert.Equal(ResourceKind.AppServicePlan, resources.Single(r => r.Scenario == FleetScenario.RegressesAfterDownsize).Resource.Kind);
+        // One designed regression per kind that a downsize can hurt through its guards (FleetScenario.RegressesAfterDownsize).
+        Assert.Equal(
+            new[] { ResourceKind.VirtualMachine, ResourceKind.ScaleSet, ResourceKind.AppServicePlan, ResourceKind.FunctionApp }.Order(),
+            resources.Where(r => r.Scenario == FleetScenario.RegressesAfterDownsize).Select(r => r.Resource.Kind).Distinct().Order());
     }
 
     [Fact]
