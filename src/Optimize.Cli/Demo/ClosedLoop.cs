@@ -104,7 +104,7 @@ internal sealed class ClosedLoop : IAsyncDisposable
             });
         }
 
-        return new LoopResult(passes, recovered, _clock.GetUtcNow(), AzureTraffic.From(_cloud.Requests));
+        return new LoopResult(passes, recovered, _clock.GetUtcNow(), AzureTraffic.From(_cloud.World));
     }
 
     public async ValueTask DisposeAsync()

@@ -40,6 +40,9 @@ internal static class DemoRenderer
         summary.AddRow("Identified monthly savings", Money(r.IdentifiedMonthlySavings, r.Currency));
         summary.AddRow("Simulated", $"{r.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z → {r.EndedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z ({r.Days} day(s)) in {wallTime.TotalSeconds:0.0} s");
         summary.AddRow("Journal", Markup.Escape(r.Journal));
+        summary.AddRow("Azure requests (emulated)", Markup.Escape(
+            $"{N(r.Azure.Requests)} through the production adapters; "
+            + (r.Azure.Contract is null ? "bodies not checked (no contract pack found)" : $"{N(r.Azure.ContractViolations)} contract violation(s)")));
         console.Write(summary);
 
         if (r.Changes.Count > 0)

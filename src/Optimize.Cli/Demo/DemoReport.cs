@@ -149,11 +149,13 @@ internal sealed record DemoReport
     }
 }
 
-/// <summary>HTTP requests the adapters sent to the emulator: in total, per REST operation (operationId), and how many broke the contract.</summary>
-internal sealed record AzureTraffic(int Requests, IReadOnlyDictionary<string, int> ByOperation, int ContractViolations)
+/// <summary>HTTP requests the adapters sent to the emulator: in total, per REST operation (operationId), and how many broke the
+/// contract; <paramref name="Contract"/> names the spec pack bodies were checked against (null: not checked).</summary>
+internal sealed record AzureTraffic(int Requests, IReadOnlyDictionary<string, int> ByOperation, int ContractViolations, string? Contract)
 {
-    /// <summary>The counts of <paramref name="log"/> at this moment.</summary>
-    public static AzureTraffic From(Optimize.Emulator.RequestLog log) => new(log.Requests, log.ByOperation, log.Violations.Count);
+    /// <summary>The counts of <paramref name="world"/>'s request log at this moment.</summary>
+    public static AzureTraffic From(Optimize.Emulator.EmulatorWorld world) =>
+        new(world.Log.Requests, world.Log.ByOperation, world.Log.Violations.Count, world.Contract?.Source);
 }
 
 /// <summary>One pass of the run.</summary>

@@ -32,8 +32,8 @@ internal sealed class EmulatedCloud : IAsyncDisposable
     /// <summary>The SKU catalog as the adapters loaded it from Microsoft.Compute/skus (built-in catalog for other kinds).</summary>
     public ISkuCatalog Catalog { get; }
 
-    /// <summary>Requests the adapters made, by operation, and the contract violations the emulator saw.</summary>
-    public RequestLog Requests => _host.World.Log;
+    /// <summary>The emulator's world: its request log (requests by operation, contract violations) and contract checker.</summary>
+    public EmulatorWorld World => _host.World;
 
     /// <summary>
     /// Serves <paramref name="fleet"/> on <paramref name="clock"/> and builds the adapters on it; loads the SKU catalog of every
