@@ -43,6 +43,19 @@ public sealed partial record OptimizeSettings
     /// <summary>The validated policy.</summary>
     public required OptimizePolicy Policy { get; init; }
 
+    /// <summary>Setting: a running <c>optimize emulator</c>'s loopback HTTPS address; when set, every Azure call goes there instead
+    /// of Azure, with a fixed token (no credential) and the certificate pinned by <see cref="EmulatorPinSetting"/>. Local runs only.</summary>
+    public const string EmulatorSetting = "OPTIMIZE_EMULATOR";
+
+    /// <summary>Setting: the emulator's <c>certificateSha256</c> (its first output line); required with <see cref="EmulatorSetting"/>.</summary>
+    public const string EmulatorPinSetting = "OPTIMIZE_EMULATOR_PIN";
+
+    /// <summary>The emulator to call instead of Azure (<see cref="EmulatorSetting"/>); null for Azure.</summary>
+    public Uri? Emulator { get; init; }
+
+    /// <summary>The emulator's certificate pin (<see cref="EmulatorPinSetting"/>).</summary>
+    public string? EmulatorPin { get; init; }
+
     /// <summary>Subscriptions in scope.</summary>
     public required IReadOnlyList<string> Subscriptions { get; init; }
 
@@ -179,6 +192,15 @@ public sealed partial record OptimizeSettings
             errors.Add($"{RequirePrincipalSetting}: '{requireText}' is not true or false.");
         }
 
+        Uri? emulator = null;
+        var emulatorText = get(EmulatorSetting);
+        var emulatorPin = get(EmulatorPinSetting);
+        if ((!string.IsNullOrWhiteSpace(emulatorText) || !string.IsNullOrWhiteSpace(emulatorPin))
+            && EmulatorConnection.Check(emulatorText?.Trim(), emulatorPin?.Trim(), out emulator) is { } emulatorError)
+        {
+            errors.Add($"{EmulatorSetting}/{EmulatorPinSetting}: {emulatorError.Replace("--emulator-pin", EmulatorPinSetting, StringComparison.Ordinal).Replace("--emulator", EmulatorSetting, StringComparison.Ordinal)}");
+        }
+
         if (errors.Count > 0)
         {
             return new SettingsResult(null, errors);
@@ -196,6 +218,8 @@ public sealed partial record OptimizeSettings
                 NotifyWebhook = webhook,
                 AppUrl = appUrl,
                 RequirePrincipal = requirePrincipal,
+                Emulator = emulator,
+                EmulatorPin = emulator is null ? null : emulatorPin!.Trim(),
             },
             []);
     }

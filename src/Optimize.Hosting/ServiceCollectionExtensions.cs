@@ -46,7 +46,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TokenCredential>(_ => CreateCredential(settings));
 
-        services.AddSingleton(sp => AzureAdapters.Create(sp.GetRequiredService<TokenCredential>(), new AzureAdapterOptions()));
+        services.AddSingleton(sp => settings.Emulator is { } emulator
+            ? AzureAdapters.Create(EmulatorConnection.Token, EmulatorConnection.Options(emulator, settings.EmulatorPin!))
+            : AzureAdapters.Create(sp.GetRequiredService<TokenCredential>(), new AzureAdapterOptions()));
         services.AddSingleton(sp => sp.GetRequiredService<AzureEngine>().Inventory);
         services.AddSingleton(sp => sp.GetRequiredService<AzureEngine>().Metrics);
         services.AddSingleton(sp => sp.GetRequiredService<AzureEngine>().Configuration);

@@ -239,4 +239,28 @@ public sealed class OptimizeSettingsTests
         Assert.Null(settings.NotifyWebhook);
         Assert.Null(settings.AppUrl);
     }
+
+    [Fact]
+    public void Load_Emulator_LoopbackWithPinAccepted_AnythingElseRefusedNamingTheSetting()
+    {
+        var pin = new string('c', 64);
+        var values = Valid();
+        values[OptimizeSettings.EmulatorSetting] = "https://127.0.0.1:8443";
+        values[OptimizeSettings.EmulatorPinSetting] = pin;
+
+        var settings = Load(values).GetOrThrow();
+
+        Assert.Equal(new Uri("https://127.0.0.1:8443"), settings.Emulator);
+        Assert.Equal(pin, settings.EmulatorPin);
+        Assert.Null(Load(Valid()).GetOrThrow().Emulator);
+
+        values[OptimizeSettings.EmulatorSetting] = "https://management.azure.com";
+        var remote = Load(values);
+        Assert.Null(remote.Settings);
+        Assert.Contains(remote.Errors, e => e.Contains("OPTIMIZE_EMULATOR", StringComparison.Ordinal) && e.Contains("not a loopback HTTPS address", StringComparison.Ordinal));
+
+        values[OptimizeSettings.EmulatorSetting] = "https://127.0.0.1:8443";
+        values[OptimizeSettings.EmulatorPinSetting] = null;
+        Assert.Contains(Load(values).Errors, e => e.Contains("OPTIMIZE_EMULATOR_PIN: needs", StringComparison.Ordinal));
+    }
 }

@@ -37,13 +37,4 @@ public static class LoopbackCertificate
         ArgumentNullException.ThrowIfNull(certificate);
         return Convert.ToHexStringLower(certificate.GetCertHash(HashAlgorithmName.SHA256));
     }
-
-    /// <summary>True when <paramref name="certificate"/> is the one pinned by <paramref name="sha256"/> (hex, any case, colons allowed).</summary>
-    public static bool Matches(X509Certificate? certificate, string sha256)
-    {
-        ArgumentNullException.ThrowIfNull(sha256);
-        var pin = sha256.Replace(":", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
-        return certificate is not null && CryptographicOperations.FixedTimeEquals(
-            System.Text.Encoding.ASCII.GetBytes(Sha256(certificate)), System.Text.Encoding.ASCII.GetBytes(pin));
-    }
 }

@@ -1,17 +1,19 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Optimize.Azure;
-using Optimize.Emulator.Hosting;
 
-namespace Optimize.Cli.Hosting;
+namespace Optimize.Hosting;
 
 /// <summary>
-/// How the CLI's Azure adapters reach an emulator: every endpoint at the emulator's address, its certificate pinned, and a fixed
+/// How the Azure adapters (of the CLI's <c>plan --emulator</c>, or of a locally run Function App with
+/// <see cref="OptimizeSettings.EmulatorSetting"/>) reach <c>optimize emulator</c>: every endpoint at the emulator's address, its certificate pinned, and a fixed
 /// bearer token (the emulator checks that a token is sent, not whose it is). Nothing here applies to a real endpoint: the address
 /// must be loopback HTTPS, and no credential is ever created or probed.
 /// </summary>
-internal static class EmulatorConnection
+public static class EmulatorConnection
 {
     /// <summary>The token sent to an emulator.</summary>
     public static TokenCredential Token { get; } = DelegatedTokenCredential.Create((_, _) => new AccessToken("emulator", DateTimeOffset.MaxValue));
@@ -35,7 +37,7 @@ internal static class EmulatorConnection
     public static AzureAdapterOptions Options(Uri url, string pin)
     {
         var handler = new SocketsHttpHandler();
-        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) => LoopbackCertificate.Matches(certificate, pin);
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) => Matches(certificate, pin);
         var root = new Uri(url.GetLeftPart(UriPartial.Authority));
         return new AzureAdapterOptions
         {
@@ -44,6 +46,17 @@ internal static class EmulatorConnection
             PricesEndpoint = new Uri(root, "/api/retail/prices"),
             Transport = new HttpClientTransport(new HttpClient(handler)),
         };
+    }
+
+    /// <summary>True when <paramref name="certificate"/> is the one pinned by <paramref name="sha256"/>: hex SHA-256 of its DER
+    /// encoding, any case, colons allowed (what the emulator prints as <c>certificateSha256</c>).</summary>
+    public static bool Matches(X509Certificate? certificate, string sha256)
+    {
+        ArgumentNullException.ThrowIfNull(sha256);
+        var pin = sha256.Replace(":", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+        return certificate is not null && CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.ASCII.GetBytes(Convert.ToHexStringLower(certificate.GetCertHash(HashAlgorithmName.SHA256))),
+            System.Text.Encoding.ASCII.GetBytes(pin));
     }
 
     private static bool IsLoopback(Uri url) =>
