@@ -26,6 +26,9 @@ internal static class WebEndpoints
 
     private const string Site = "/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Web/sites/{name}";
     private const string Plan = "/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Web/serverfarms/{name}";
+    // Our model, not the contract: the spec fragment gives instanceMemoryMB and maximumInstanceCount as int32 with no
+    // min/max/enum (specs/NOTES.md, FunctionsScaleAndConcurrency). The sizes 512/2048/4096 MB and the 40–1000 instance range
+    // are the Flex Consumption service limits as Microsoft Learn's Flex plan page describes them (not in the pack).
     private static readonly int[] FlexMemorySizes = [512, 2048, 4096];
 
     /// <summary>Maps the endpoints.</summary>

@@ -12,7 +12,8 @@ namespace Optimize.Emulator.Graph;
 /// </summary>
 internal sealed class GraphQuota(TimeProvider time)
 {
-    /// <summary>Queries allowed per window (the documented example: 15).</summary>
+    /// <summary>Queries allowed per window (the documented example: 15). Our model: the guidance page itself is not in the
+    /// contract pack, only the reference to it, so the numbers are the example it gives, not a published limit.</summary>
     public const int Limit = 15;
 
     /// <summary>The window (the documented example: 5 seconds).</summary>

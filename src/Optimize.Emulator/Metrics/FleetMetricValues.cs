@@ -27,7 +27,8 @@ internal sealed record MetricFormula(Func<StepFacts, double> Value, bool Additiv
 /// </summary>
 internal static class FleetMetricValues
 {
-    /// <summary>Requests one vCPU of demand serves per second (the fleet models CPU, not requests).</summary>
+    /// <summary>Requests one vCPU of demand serves per second: our model (the fleet models CPU, not requests; no contract gives a
+    /// ratio, and only the error share Http5xx/Requests and the latency reach the engine, which do not depend on it).</summary>
     public const double RequestsPerVcpuSecond = 20;
 
     private const double GiB = 1024.0 * 1024 * 1024;
