@@ -14,19 +14,24 @@ namespace Optimize.Benchmarks.Probes;
 internal sealed class RecordingMetricsReader(IMetricsReader inner) : IMetricsReader
 {
     private readonly List<(ResourceRef Resource, IReadOnlyList<string> Metrics)> _asked = [];
+    private readonly List<int> _callsPerQuery = [];
 
     /// <summary>Queries issued (the pass issues one per chunk of ≤ 500 resources of one kind).</summary>
-    public int Queries { get; private set; }
+    public int Queries => _callsPerQuery.Count;
 
     /// <summary>Every resource asked for, with the metrics asked.</summary>
     public IReadOnlyList<(ResourceRef Resource, IReadOnlyList<string> Metrics)> Asked => _asked;
+
+    /// <summary>The batch calls the adapter plans for each query (its own grouping), in query order.</summary>
+    public IReadOnlyList<int> CallsPerQuery => _callsPerQuery;
 
     /// <inheritdoc />
     public IAsyncEnumerable<MetricSeries> ReadAsync(MetricQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        Queries++;
-        _asked.AddRange(query.Resources.Select(r => (r, query.Metrics)));
+        var asked = query.Resources.Select(r => (r, query.Metrics)).ToList();
+        _asked.AddRange(asked);
+        _callsPerQuery.Add(MetricsLowerBound.Compute(asked).OneQuery);
         return inner.ReadAsync(query, cancellationToken);
     }
 }
