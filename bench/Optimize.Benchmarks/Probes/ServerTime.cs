@@ -14,6 +14,7 @@ internal sealed class ServerTime : IDisposable
     private readonly Lock _gate = new();
     private readonly List<(long Start, long End)> _intervals = [];
 
+    /// <summary>Starts listening; every request served from now on is timed.</summary>
     public ServerTime()
     {
         _listener = new ActivityListener
