@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Optimize.Advisors;
 using Optimize.Catalog;
 using Optimize.Cli.Hosting;
+using Optimize.Hosting;
 using Optimize.Cli.Output;
 using Optimize.Cli.Reports;
 using Microsoft.Extensions.Logging;

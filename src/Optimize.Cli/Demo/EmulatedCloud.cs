@@ -1,7 +1,7 @@
 using Azure.Core.Pipeline;
 using Optimize.Azure;
 using Optimize.Catalog;
-using Optimize.Cli.Hosting;
+using Optimize.Hosting;
 using Optimize.Emulator;
 using Optimize.Simulator.Fleet;
 
