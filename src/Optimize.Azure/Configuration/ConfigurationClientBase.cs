@@ -64,10 +64,12 @@ internal abstract class ConfigurationClientBase<TConfig> : IConfigurationClient
                 return new ApplyResult(current, refused);
             }
 
-            var observed = await ReadCoreAsync(resource, cancellationToken).ConfigureAwait(false);
-            return observed == typed
-                ? ApplyResult.Ok(observed)
-                : ApplyResult.Fail(ChangeFailureKinds.OperationFailed, $"Read back {observed.Describe()} after applying {typed.Describe()} to {resource.Id}.", observed);
+            var (observed, problem) = await ReadBackAsync(resource, typed, cancellationToken).ConfigureAwait(false);
+            return observed != typed
+                ? ApplyResult.Fail(ChangeFailureKinds.OperationFailed, $"Read back {observed.Describe()} after applying {typed.Describe()} to {resource.Id}.", observed)
+                : problem is not null
+                    ? ApplyResult.Fail(ChangeFailureKinds.OperationFailed, $"Applying {typed.Describe()} to {resource.Id}: {problem}", observed)
+                    : ApplyResult.Ok(observed);
         }
         catch (AzureCallException ex)
         {
@@ -86,6 +88,13 @@ internal abstract class ConfigurationClientBase<TConfig> : IConfigurationClient
 
     /// <summary>Reads the configuration; throws <see cref="AzureCallException"/>.</summary>
     protected abstract Task<TConfig> ReadCoreAsync(ResourceRef resource, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The read after a write: the configuration and, when the resource does not yet run it in full (for example scale set
+    /// instances still on the old model), why; by default <see cref="ReadCoreAsync"/> and no problem.
+    /// </summary>
+    protected virtual async Task<(TConfig Observed, string? Problem)> ReadBackAsync(ResourceRef resource, TConfig target, CancellationToken cancellationToken) =>
+        (await ReadCoreAsync(resource, cancellationToken).ConfigureAwait(false), null);
 
     /// <summary>Writes what differs and waits; returns a refusal (for example invalid-target) or null; throws <see cref="AzureCallException"/>.</summary>
     protected abstract Task<ChangeFailure?> WriteCoreAsync(ResourceRef resource, TConfig current, TConfig target, bool allowDeallocation, CancellationToken cancellationToken);
