@@ -45,7 +45,7 @@ public sealed class ResourceGraphInventory : IInventory
         var query = "resources"
             + $" | where type in~ ({types})"
             + " | where type !~ 'microsoft.web/sites' or isnotnull(properties.functionAppConfig) or (kind contains 'functionapp' and properties.sku =~ 'FlexConsumption')";
-        return query + GroupFilter(scope) + " | project id, type, kind, location, tags, sku, properties";
+        return query + GroupFilter(scope) + " | project id, type, kind, location, tags, sku, properties, managedBy";
     }
 
     /// <summary>The KQL query listing the sites hosted on plans in <paramref name="scope"/>'s resource groups (all when none).</summary>
