@@ -128,8 +128,9 @@ public sealed class FullPassMeasurementTests
 
         Assert.Equal(1000, items.Count);
         Assert.InRange(ratio, 1.0, 1.1);
-        // One query for the sites hosted on plans, one for the inventory.
-        Assert.Equal(2, afterInventory.Calls);
+        // One query for the sites hosted on plans, one for the autoscale settings (which scale sets and plans autoscale
+        // controls), one for the inventory.
+        Assert.Equal(3, afterInventory.Calls);
         Assert.True(sheet.Count > 0);
     }
 

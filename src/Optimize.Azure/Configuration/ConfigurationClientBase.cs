@@ -53,6 +53,8 @@ internal abstract class ConfigurationClientBase<TConfig> : IConfigurationClient
         try
         {
             current = await ReadCoreAsync(resource, cancellationToken).ConfigureAwait(false);
+            // An autoscaled scale set or plan keeps the capacity autoscale chose: only the SKU is written and checked.
+            typed = (TConfig)AutoscaledCapacity.Pin(resource, current, typed);
             if (current == typed)
             {
                 return ApplyResult.Ok(current);

@@ -14,7 +14,9 @@ namespace Optimize.Azure.Inventory;
 /// A Flex app whose row lacks <c>functionAppConfig</c> is read with GET site (<see cref="ArmActions.SiteRead"/>). When plans are in
 /// scope, a first query (<see cref="SitesQuery"/>) lists the sites with a <c>properties.serverFarmId</c>, so each plan carries the
 /// sites hosted on it (<see cref="ResourceRef.HostedSites"/>). Both queries stay inside the KQL subset the emulator documents
-/// (<c>where</c> with <c>=~</c>, <c>in~</c>, <c>isnotnull</c>, <c>and</c>/<c>or</c>; <c>project</c> of columns).
+/// (<c>where</c> with <c>=~</c>, <c>in~</c>, <c>isnotnull</c>, <c>and</c>/<c>or</c>; <c>project</c> of columns). When scale sets or plans
+/// are in scope, a query of the autoscale settings (<see cref="AutoscaleTargets.Query"/>) marks those an enabled setting targets
+/// (<see cref="ResourceRef.AutoscaledBy"/>).
 /// </summary>
 public sealed class ResourceGraphInventory : IInventory
 {
@@ -85,12 +87,21 @@ public sealed class ResourceGraphInventory : IInventory
                 }
             }
 
+            var autoscaled = new AutoscaleTargets();
+            if (AutoscaleTargets.Needed(scope.Kinds))
+            {
+                await foreach (var row in RowsAsync(batch, AutoscaleTargets.Query, cancellationToken).ConfigureAwait(false))
+                {
+                    autoscaled.Add(row);
+                }
+            }
+
             await foreach (var row in RowsAsync(batch, query, cancellationToken).ConfigureAwait(false))
             {
                 var item = await ProjectAsync(row, _configuration, _skipped, cancellationToken).ConfigureAwait(false);
                 if (item is not null)
                 {
-                    yield return hosted.Apply(item);
+                    yield return autoscaled.Apply(hosted.Apply(item));
                 }
             }
         }

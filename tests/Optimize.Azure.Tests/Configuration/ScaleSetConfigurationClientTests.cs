@@ -145,6 +145,29 @@ public sealed class ScaleSetConfigurationClientTests
         Assert.True(result.Succeeded, result.Failure?.ToString());
     }
 
+    [Fact]
+    public async Task ApplyAsync_AutoscaledSet_WritesTheSkuAndKeepsAutoscalesCapacity()
+    {
+        // The plan said D2s_v5 × 2, but autoscale has since moved the set to 3: only sku.name is sent, and the read-back
+        // (D2s_v5 × 3, three instances listed) is the success autoscale's count allows.
+        var env = new TestEnv();
+        var three = Instances("Standard_D2s_v5", latest: true);
+        var body = System.Text.Json.Nodes.JsonNode.Parse(three.Body)!;
+        body["value"]!.AsArray().Add(body["value"]![0]!.DeepClone());
+        env.Transport
+            .On("GET", "vmssName/virtualMachines", Instances(), new CannedResponse(200, body.ToJsonString()))
+            .On("GET", "virtualMachineScaleSets/vmssName?", ScaleSet("Standard_D4s_v5", 3), ScaleSet("Standard_D4s_v5", 3), ScaleSet("Standard_D2s_v5", 3))
+            .On("PATCH", "virtualMachineScaleSets/vmssName?", ScaleSet("Standard_D2s_v5", 3))
+            .On("POST", "vmssName/manualupgrade", new CannedResponse(200));
+
+        var result = await Client(env).ApplyAsync(Refs.Vmss with { AutoscaledBy = "/subscriptions/s/resourceGroups/rg/providers/microsoft.insights/autoscalesettings/as1" },
+            new ScaleSetConfig("Standard_D2s_v5", 2), false, TestContext.Current.CancellationToken);
+
+        Assert.True(result.Succeeded, result.Failure?.ToString());
+        Assert.Equal(new ScaleSetConfig("Standard_D2s_v5", 3), result.Observed);
+        AssertOnlySku("{\"name\":\"Standard_D2s_v5\"}", Assert.Single(env.Transport.Sent("PATCH", "vmssName")).Body);
+    }
+
     private static ScaleSetConfigurationClient Client(TestEnv env, TimeSpan? timeout = null) =>
         new(env.ArmClient(), 1.0, new ScaleSetWait(TimeSpan.Zero, timeout ?? TimeSpan.FromSeconds(30), TimeProvider.System));
 

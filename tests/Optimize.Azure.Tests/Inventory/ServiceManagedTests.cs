@@ -66,7 +66,7 @@ public sealed class ServiceManagedTests
 
         Assert.Single(items);
         Assert.Contains("aks-managed-poolName", Assert.Single(skipped), StringComparison.Ordinal);
-        var query = JsonNode.Parse(Assert.Single(env.Transport.Sent("POST", "Microsoft.ResourceGraph/resources")).Body)!["query"]!.GetValue<string>();
+        var query = JsonNode.Parse(Assert.Single(env.Transport.Sent("POST", "Microsoft.ResourceGraph/resources"), r => r.Body.Contains("type in~", StringComparison.Ordinal)).Body)!["query"]!.GetValue<string>();
         Assert.EndsWith("| project id, type, kind, location, tags, sku, properties, managedBy", query, StringComparison.Ordinal);
     }
 
