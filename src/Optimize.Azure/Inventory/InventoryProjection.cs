@@ -99,6 +99,7 @@ internal static class InventoryProjection
         var resource = new ResourceRef(id, kind.Value, location.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant(), tags)
         {
             Os = OsOf(kind.Value, row),
+            CpuRuleSource = kind == ResourceKind.AutoscaleSetting ? AutoscaleConfigurationClient.CpuRuleSource(row) : null,
         };
         if (ServiceManaged.Reason(resource, row) is { } managed)
         {

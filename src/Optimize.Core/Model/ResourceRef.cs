@@ -63,6 +63,14 @@ public sealed record ResourceRef
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? AutoscaledBy { get; init; }
 
+    /// <summary>
+    /// Autoscale settings: the <c>metricTrigger.metricResourceUri</c> of the default profile's CPU rule, as the inventory read it
+    /// (the <c>MetricTriggerSource</c> whose <c>ObservedMetricValue</c> is the CPU that rule saw); null for other kinds or when
+    /// unknown. Serialized (omitted when null); not part of equality.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CpuRuleSource { get; init; }
+
     /// <summary>The subscription id segment of <see cref="Id"/>.</summary>
     [JsonIgnore]
     public string SubscriptionId => Segment(1);
