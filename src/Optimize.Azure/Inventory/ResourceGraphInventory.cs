@@ -30,6 +30,7 @@ public sealed class ResourceGraphInventory : IInventory
     private readonly AzureHttp _http;
     private readonly IConfigurationClient _configuration;
     private readonly Action<string> _skipped;
+    private long _quotaResetsAtTicks;
 
     internal ResourceGraphInventory(AzureHttp http, IConfigurationClient configuration, Action<string>? skipped = null)
     {
@@ -126,7 +127,9 @@ public sealed class ResourceGraphInventory : IInventory
                 ["query"] = query,
                 ["options"] = options,
             };
+            await WaitForQuotaAsync(cancellationToken).ConfigureAwait(false);
             var response = await _http.SendAsync(RequestMethod.Post, uri, body, Call, ArmActions.ResourceGraphRead, cancellationToken).ConfigureAwait(false);
+            NoteQuota(response);
             var rows = response.Json?["data"] as JsonArray
                 ?? throw new AzureCallException(ArmErrorMapper.FromException(new FormatException("no 'data' array (objectArray result)."), Call, ArmActions.ResourceGraphRead), response.Status);
             foreach (var row in rows.OfType<JsonNode>())
@@ -137,6 +140,30 @@ public sealed class ResourceGraphInventory : IInventory
             skipToken = response.Json?["$skipToken"]?.GetValue<string>();
         }
         while (!string.IsNullOrEmpty(skipToken));
+    }
+
+    /// <summary>
+    /// Resource Graph's per-user quota ("Guidance for throttled requests in Azure Resource Graph", throttling headers): a response
+    /// whose <c>x-ms-user-quota-remaining</c> is 0 means the next query in the window would draw a 429, so the next one (page,
+    /// sites or settings query, next subscription batch) waits <c>x-ms-user-quota-resets-after</c> first.
+    /// </summary>
+    private void NoteQuota(AzureResponse response)
+    {
+        if (response.UserQuota is { Remaining: <= 0, ResetsAfter: var after } && after > TimeSpan.Zero)
+        {
+            Interlocked.Exchange(ref _quotaResetsAtTicks, (_http.Options.TimeProvider.GetUtcNow() + after).UtcTicks);
+        }
+    }
+
+    /// <summary>Waits until the quota window noted by <see cref="NoteQuota"/> has reset (no wait when none is pending).</summary>
+    private async Task WaitForQuotaAsync(CancellationToken cancellationToken)
+    {
+        var resetsAt = Interlocked.Read(ref _quotaResetsAtTicks);
+        var wait = resetsAt == 0 ? TimeSpan.Zero : new DateTimeOffset(resetsAt, TimeSpan.Zero) - _http.Options.TimeProvider.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, _http.Options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Projects a row; a Flex app without scale settings in the row is read directly.</summary>
