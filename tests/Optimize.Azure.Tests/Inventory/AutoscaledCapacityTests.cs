@@ -79,6 +79,24 @@ public sealed class AutoscaledCapacityTests
         Assert.Equal(new ScaleSetConfig(targetSku, observedCount), AutoscaledCapacity.Pin(resource, new ScaleSetConfig(observedSku, observedCount), new ScaleSetConfig(targetSku, targetCount)));
     }
 
+    [Fact]
+    public void ResourceRef_AutoscaleFacts_CrossTheJournalJson_AndAreOmittedWhenNull()
+    {
+        // They travel with the resource through the workflow's durable inputs, like HostedSites.
+        var plain = new ResourceRef("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachineScaleSets/v", ResourceKind.ScaleSet, "eastus");
+        var marked = plain with { AutoscaledBy = Setting, CpuRuleSource = plain.Id };
+        var options = Optimize.Journal.JournalJson.Options;
+
+        var back = System.Text.Json.JsonSerializer.Deserialize<ResourceRef>(System.Text.Json.JsonSerializer.Serialize(marked, options), options)!;
+        var plainJson = System.Text.Json.JsonSerializer.Serialize(plain, options);
+
+        Assert.Equal(Setting, back.AutoscaledBy);
+        Assert.Equal(plain.Id, back.CpuRuleSource);
+        Assert.DoesNotContain("autoscaledBy", plainJson, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("cpuRuleSource", plainJson, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(System.Text.Json.JsonSerializer.Deserialize<ResourceRef>(plainJson, options)!.AutoscaledBy);
+    }
+
     private static (Advice Free, Advice Pinned) Both(IAdvisor advisor, string type, ResourceKind kind, ResourceConfig config, double cpu, double cpuMax, double mem, double memMax)
     {
         var resource = new ResourceRef($"/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-test/providers/{type}/r1", kind, "eastus");
