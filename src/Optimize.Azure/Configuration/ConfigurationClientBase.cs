@@ -55,7 +55,7 @@ internal abstract class ConfigurationClientBase<TConfig> : IConfigurationClient
             current = await ReadCoreAsync(resource, cancellationToken).ConfigureAwait(false);
             // An autoscaled scale set or plan keeps the capacity autoscale chose: only the SKU is written and checked.
             typed = (TConfig)AutoscaledCapacity.Pin(resource, current, typed);
-            if (current == typed)
+            if (current == typed && await InEffectAsync(resource, typed, cancellationToken).ConfigureAwait(false))
             {
                 return ApplyResult.Ok(current);
             }
@@ -90,6 +90,12 @@ internal abstract class ConfigurationClientBase<TConfig> : IConfigurationClient
 
     /// <summary>Reads the configuration; throws <see cref="AzureCallException"/>.</summary>
     protected abstract Task<TConfig> ReadCoreAsync(ResourceRef resource, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether a resource whose configuration already reads as <paramref name="target"/> runs it in full (by default yes, with no
+    /// call); false sends it through the write, which then finishes what is pending (scale set instances on an older model).
+    /// </summary>
+    protected virtual Task<bool> InEffectAsync(ResourceRef resource, TConfig target, CancellationToken cancellationToken) => Task.FromResult(true);
 
     /// <summary>
     /// The read after a write: the configuration and, when the resource does not yet run it in full (for example scale set

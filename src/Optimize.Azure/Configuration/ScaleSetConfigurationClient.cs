@@ -35,18 +35,29 @@ internal sealed class ScaleSetConfigurationClient(ArmClient arm, double batchFra
         return (ConfigOf(data), ScaleSetInstances.Problem(instances, target, countOnly: IsFlexible(data)));
     }
 
+    /// <summary>The model already reads as the target: in effect only when the VMs list shows every instance on it.</summary>
+    protected override async Task<bool> InEffectAsync(ResourceRef resource, ScaleSetConfig target, CancellationToken cancellationToken)
+    {
+        var (_, problem) = await ReadBackAsync(resource, target, cancellationToken).ConfigureAwait(false);
+        return problem is null;
+    }
+
     protected override async Task<ChangeFailure?> WriteCoreAsync(
         ResourceRef resource, ScaleSetConfig current, ScaleSetConfig target, bool allowDeallocation, CancellationToken cancellationToken)
     {
         var skuChanges = !string.Equals(current.Sku, target.Sku, StringComparison.OrdinalIgnoreCase);
+        // The model already is the target (InEffectAsync found instances behind it, e.g. an interrupted Manual rollout): no
+        // PATCH, only the rollout is finished.
+        var resuming = current == target;
         var vmss = Vmss(resource);
         var mode = VirtualMachineScaleSetUpgradeMode.Manual;
-        if (skuChanges)
+        if (skuChanges || resuming)
         {
             var data = await GetAsync(resource, cancellationToken).ConfigureAwait(false);
             if (IsFlexible(data))
             {
-                return new ChangeFailure(ChangeFailureKinds.InvalidTarget, FlexibleSkuChange(resource.Id, current.Sku, target.Sku));
+                // A Flexible set's instances are not verifiable here: a resume has nothing to finish (the read-back reports the count).
+                return resuming ? null : new ChangeFailure(ChangeFailureKinds.InvalidTarget, FlexibleSkuChange(resource.Id, current.Sku, target.Sku));
             }
 
             mode = data.UpgradePolicy?.Mode ?? VirtualMachineScaleSetUpgradeMode.Manual;
@@ -68,9 +79,13 @@ internal sealed class ScaleSetConfigurationClient(ArmClient arm, double batchFra
             sku.Capacity = target.Capacity;
         }
 
-        await SdkCalls.RunAsync("PATCH Microsoft.Compute/virtualMachineScaleSets", ArmActions.ScaleSetWrite,
-            () => vmss.UpdateAsync(WaitUntil.Completed, new VirtualMachineScaleSetPatch { Sku = sku }, cancellationToken), cancellationToken).ConfigureAwait(false);
-        if (!skuChanges)
+        if (!resuming)
+        {
+            await SdkCalls.RunAsync("PATCH Microsoft.Compute/virtualMachineScaleSets", ArmActions.ScaleSetWrite,
+                () => vmss.UpdateAsync(WaitUntil.Completed, new VirtualMachineScaleSetPatch { Sku = sku }, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!skuChanges && !resuming)
         {
             return null;
         }

@@ -168,6 +168,38 @@ public sealed class ScaleSetConfigurationClientTests
         AssertOnlySku("{\"name\":\"Standard_D2s_v5\"}", Assert.Single(env.Transport.Sent("PATCH", "vmssName")).Body);
     }
 
+    [Fact]
+    public async Task ApplyAsync_ModelAlreadyTargetButInstancesStale_FinishesTheManualRolloutWithoutAPatch()
+    {
+        // An interrupted rollout: the model reads D2s_v5 × 2, both instances still run D4s_v5 (latestModelApplied=false).
+        var env = new TestEnv();
+        env.Transport
+            .On("GET", "vmssName/virtualMachines", Instances(), Instances(), Instances("Standard_D2s_v5", latest: true))
+            .On("GET", "virtualMachineScaleSets/vmssName?", ScaleSet("Standard_D2s_v5", 2))
+            .On("POST", "vmssName/manualupgrade", new CannedResponse(200));
+
+        var result = await Client(env).ApplyAsync(Refs.Vmss, new ScaleSetConfig("Standard_D2s_v5", 2), false, TestContext.Current.CancellationToken);
+
+        Assert.True(result.Succeeded, result.Failure?.ToString());
+        Assert.Empty(env.Transport.Sent("PATCH", "vmssName"));
+        Assert.Equal(["1", "2"], JsonNode.Parse(Assert.Single(env.Transport.Sent("POST", "manualupgrade")).Body)!["instanceIds"]!.AsArray().Select(i => i!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task ApplyAsync_ModelAndInstancesAlreadyTarget_SendsNoWrite()
+    {
+        var env = new TestEnv();
+        env.Transport
+            .On("GET", "vmssName/virtualMachines", Instances("Standard_D2s_v5", latest: true))
+            .On("GET", "virtualMachineScaleSets/vmssName?", ScaleSet("Standard_D2s_v5", 2));
+
+        var result = await Client(env).ApplyAsync(Refs.Vmss, new ScaleSetConfig("Standard_D2s_v5", 2), false, TestContext.Current.CancellationToken);
+
+        Assert.True(result.Succeeded, result.Failure?.ToString());
+        Assert.Empty(env.Transport.Sent("PATCH", "vmssName"));
+        Assert.Empty(env.Transport.Sent("POST", "manualupgrade"));
+    }
+
     private static ScaleSetConfigurationClient Client(TestEnv env, TimeSpan? timeout = null) =>
         new(env.ArmClient(), 1.0, new ScaleSetWait(TimeSpan.Zero, timeout ?? TimeSpan.FromSeconds(30), TimeProvider.System));
 
