@@ -68,6 +68,30 @@ public sealed class ScaleSetUpgradeLoopTests
         Assert.Equal(initial, world.Fleet.ConfigAt(rolling, world.Time.GetUtcNow()));
     }
 
+    [Fact]
+    public async Task AutoscaledScaleSet_ThroughInventoryAndAdapter_ChangesTheSkuAndKeepsAutoscalesCapacity()
+    {
+        // The production inventory marks the sets an enabled autoscale setting targets (targetResourceUri); applying a
+        // target whose capacity differs writes the SKU only: the fleet keeps autoscale's count.
+        await using var emulator = await EmulatorFixture.StartAsync(new EmulatorOptions { Fleet = new FleetOptions { ResourceCount = 400 } });
+        var world = emulator.World;
+        var ct = TestContext.Current.CancellationToken;
+        var azure = EmulatedAzure.Create(emulator);
+        var item = await azure.Inventory.ListAsync(new Ports.InventoryScope([.. world.Fleet.Subscriptions], [], [ResourceKind.ScaleSet]), ct)
+            .FirstOrDefaultAsync(i => i.Resource.AutoscaledBy is not null && world.Fleet.SpecOf(world.Fleet.Find(i.Resource.Id)!, i.Config) is not null, ct);
+        Assert.SkipWhen(item is null, "no autoscaled scale set on a known size in this fleet");
+        var ss = world.Fleet.Find(item.Resource.Id)!;
+        var running = (ScaleSetConfig)world.Fleet.ConfigAt(ss, world.Time.GetUtcNow());
+        var own = world.Fleet.SpecOf(ss, running)!;
+        var other = world.Fleet.Catalog.Candidates(ResourceKind.VirtualMachine, ss.Resource.Location).First(s => s.Family == own.Family && s.Name != own.Name);
+
+        var applied = await azure.Configuration.ApplyAsync(item.Resource, new ScaleSetConfig(other.Name, running.Capacity + 2), allowDeallocation: false, ct);
+
+        Assert.True(applied.Succeeded, applied.Failure?.Message);
+        Assert.Equal(new ScaleSetConfig(other.Name, running.Capacity), applied.Observed);
+        Assert.Equal(new ScaleSetConfig(other.Name, running.Capacity), world.Fleet.ConfigAt(ss, world.Time.GetUtcNow()));
+    }
+
     /// <summary>The first scale set of 3+ instances on a known size whose GET reports <c>upgradePolicy.mode</c> Rolling, or null.</summary>
     private static async Task<SimulatedResource?> FirstRollingAsync(EmulatorFixture emulator)
     {
