@@ -39,7 +39,8 @@ public static class AzureAdapters
         var configuration = new ConfigurationRouter(new Dictionary<ResourceKind, IConfigurationClient>
         {
             [ResourceKind.VirtualMachine] = new VmConfigurationClient(armClient, offers),
-            [ResourceKind.ScaleSet] = new ScaleSetConfigurationClient(armClient, options.ScaleSetUpgradeBatchFraction),
+            [ResourceKind.ScaleSet] = new ScaleSetConfigurationClient(armClient, options.ScaleSetUpgradeBatchFraction,
+                new ScaleSetWait(options.OperationPollInterval, options.OperationTimeout, options.TimeProvider)),
             [ResourceKind.AppServicePlan] = new AppServicePlanConfigurationClient(arm),
             [ResourceKind.FunctionApp] = new FunctionAppConfigurationClient(arm),
             [ResourceKind.AutoscaleSetting] = new AutoscaleConfigurationClient(arm),

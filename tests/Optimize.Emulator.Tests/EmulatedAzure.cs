@@ -10,8 +10,9 @@ namespace Optimize.Emulator.Tests;
 /// </summary>
 internal static class EmulatedAzure
 {
-    /// <summary>The adapters on <paramref name="emulator"/>; <paramref name="skipped"/> receives inventory and metrics skips.</summary>
-    public static AzureEngine Create(EmulatorFixture emulator, Action<string>? skipped = null)
+    /// <summary>The adapters on <paramref name="emulator"/>; <paramref name="skipped"/> receives inventory and metrics skips;
+    /// <paramref name="configure"/> adjusts the options (page size, clock) before they are validated.</summary>
+    public static AzureEngine Create(EmulatorFixture emulator, Action<string>? skipped = null, Action<AzureAdapterOptions>? configure = null)
     {
         var options = new AzureAdapterOptions
         {
@@ -21,6 +22,7 @@ internal static class EmulatedAzure
             OperationPollInterval = TimeSpan.FromMilliseconds(1),
             Transport = new HttpClientTransport(new HttpClient(emulator.Host.CreateHandler())),
         };
+        configure?.Invoke(options);
         return AzureAdapters.Create(new FixedToken(), options, skipped);
     }
 

@@ -118,6 +118,22 @@ internal sealed class AutoscaleConfigurationClient(AzureHttp http) : Configurati
         return new AutoscaleConfig(target, Int(capacity["minimum"]), Int(capacity["maximum"]), Int(capacity["default"]), scaleOut, scaleIn);
     }
 
+    /// <summary>
+    /// The <c>metricTrigger.metricResourceUri</c> of the default profile's first CPU rule of an autoscale setting (ARM shape), or
+    /// null when the row has none: the <c>MetricTriggerSource</c> to keep of <c>ObservedMetricValue</c>.
+    /// </summary>
+    internal static string? CpuRuleSource(JsonNode row)
+    {
+        if (row["properties"]?["profiles"] is not JsonArray { Count: > 0 } profiles)
+        {
+            return null;
+        }
+
+        return CpuRules(DefaultProfile(profiles))
+            .Select(r => r["metricTrigger"]?["metricResourceUri"] is JsonValue v && v.TryGetValue<string>(out var uri) ? uri : null)
+            .FirstOrDefault(uri => !string.IsNullOrEmpty(uri));
+    }
+
     private Task<AzureResponse> GetAsync(ResourceRef resource, CancellationToken cancellationToken) =>
         http.SendAsync(RequestMethod.Get, ResourceIds.Url(http.Options.ArmEndpoint, resource.Id, ApiVersion), null,
             "GET Microsoft.Insights/autoscalesettings", ArmActions.AutoscaleRead, cancellationToken);

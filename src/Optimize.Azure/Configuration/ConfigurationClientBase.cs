@@ -53,7 +53,9 @@ internal abstract class ConfigurationClientBase<TConfig> : IConfigurationClient
         try
         {
             current = await ReadCoreAsync(resource, cancellationToken).ConfigureAwait(false);
-            if (current == typed)
+            // An autoscaled scale set or plan keeps the capacity autoscale chose: only the SKU is written and checked.
+            typed = (TConfig)AutoscaledCapacity.Pin(resource, current, typed);
+            if (current == typed && await InEffectAsync(resource, typed, cancellationToken).ConfigureAwait(false))
             {
                 return ApplyResult.Ok(current);
             }
@@ -64,10 +66,12 @@ internal abstract class ConfigurationClientBase<TConfig> : IConfigurationClient
                 return new ApplyResult(current, refused);
             }
 
-            var observed = await ReadCoreAsync(resource, cancellationToken).ConfigureAwait(false);
-            return observed == typed
-                ? ApplyResult.Ok(observed)
-                : ApplyResult.Fail(ChangeFailureKinds.OperationFailed, $"Read back {observed.Describe()} after applying {typed.Describe()} to {resource.Id}.", observed);
+            var (observed, problem) = await ReadBackAsync(resource, typed, cancellationToken).ConfigureAwait(false);
+            return observed != typed
+                ? ApplyResult.Fail(ChangeFailureKinds.OperationFailed, $"Read back {observed.Describe()} after applying {typed.Describe()} to {resource.Id}.", observed)
+                : problem is not null
+                    ? ApplyResult.Fail(ChangeFailureKinds.OperationFailed, $"Applying {typed.Describe()} to {resource.Id}: {problem}", observed)
+                    : ApplyResult.Ok(observed);
         }
         catch (AzureCallException ex)
         {
@@ -86,6 +90,19 @@ internal abstract class ConfigurationClientBase<TConfig> : IConfigurationClient
 
     /// <summary>Reads the configuration; throws <see cref="AzureCallException"/>.</summary>
     protected abstract Task<TConfig> ReadCoreAsync(ResourceRef resource, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether a resource whose configuration already reads as <paramref name="target"/> runs it in full (by default yes, with no
+    /// call); false sends it through the write, which then finishes what is pending (scale set instances on an older model).
+    /// </summary>
+    protected virtual Task<bool> InEffectAsync(ResourceRef resource, TConfig target, CancellationToken cancellationToken) => Task.FromResult(true);
+
+    /// <summary>
+    /// The read after a write: the configuration and, when the resource does not yet run it in full (for example scale set
+    /// instances still on the old model), why; by default <see cref="ReadCoreAsync"/> and no problem.
+    /// </summary>
+    protected virtual async Task<(TConfig Observed, string? Problem)> ReadBackAsync(ResourceRef resource, TConfig target, CancellationToken cancellationToken) =>
+        (await ReadCoreAsync(resource, cancellationToken).ConfigureAwait(false), null);
 
     /// <summary>Writes what differs and waits; returns a refusal (for example invalid-target) or null; throws <see cref="AzureCallException"/>.</summary>
     protected abstract Task<ChangeFailure?> WriteCoreAsync(ResourceRef resource, TConfig current, TConfig target, bool allowDeallocation, CancellationToken cancellationToken);

@@ -71,7 +71,10 @@ internal sealed class AzureHttp(HttpPipeline pipeline, AzureAdapterOptions optio
             Header(response, "ETag"),
             Header(response, "Azure-AsyncOperation"),
             Header(response, "Location"),
-            RetryAfter(response));
+            RetryAfter(response))
+        {
+            UserQuota = UserQuota(response),
+        };
     }
 
     /// <summary>
@@ -131,6 +134,18 @@ internal sealed class AzureHttp(HttpPipeline pipeline, AzureAdapterOptions optio
     private static string? Header(Response response, string name) =>
         response.Headers.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;
 
+    /// <summary>
+    /// Resource Graph's <c>x-ms-user-quota-remaining</c> (queries left in the window) and <c>x-ms-user-quota-resets-after</c>
+    /// (hh:mm:ss until it resets), both present and well-formed, else null.
+    /// </summary>
+    private static (int Remaining, TimeSpan ResetsAfter)? UserQuota(Response response) =>
+        response.Headers.TryGetValue("x-ms-user-quota-remaining", out var left)
+        && int.TryParse(left, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var remaining)
+        && response.Headers.TryGetValue("x-ms-user-quota-resets-after", out var reset)
+        && TimeSpan.TryParseExact(reset, @"hh\:mm\:ss", System.Globalization.CultureInfo.InvariantCulture, out var resetsAfter)
+            ? (remaining, resetsAfter)
+            : null;
+
     private static TimeSpan? RetryAfter(Response response)
     {
         if (response.Headers.TryGetValue("retry-after-ms", out var ms) && double.TryParse(ms, System.Globalization.CultureInfo.InvariantCulture, out var msValue))
@@ -148,6 +163,9 @@ internal sealed class AzureHttp(HttpPipeline pipeline, AzureAdapterOptions optio
 /// <param name="ETag">The <c>ETag</c> response header, or null.</param>
 internal sealed record AzureResponse(int Status, JsonNode? Json, string? ETag, string? AsyncOperation, string? Location, TimeSpan? RetryAfter)
 {
+    /// <summary>Resource Graph's per-user quota headers (remaining queries, time until the window resets), or null when absent.</summary>
+    public (int Remaining, TimeSpan ResetsAfter)? UserQuota { get; init; }
+
     /// <summary>
     /// The concurrency token for an <c>If-Match</c> on the next write: the <c>ETag</c> header, else a string <c>etag</c> at the top of the
     /// body, else null (then no <c>If-Match</c> is sent and the write is unconditional).

@@ -45,6 +45,17 @@ public sealed class ArmListInventory : IInventory
         var root = _http.Options.ArmEndpoint.AbsoluteUri.TrimEnd('/');
         foreach (var subscription in scope.Subscriptions)
         {
+            // The subscription's autoscale settings first (a setting may sit in another group than its target): scale sets and
+            // plans an enabled one targets carry it.
+            var autoscaled = new AutoscaleTargets();
+            if (AutoscaleTargets.Needed(scope.Kinds))
+            {
+                await foreach (var row in RowsAsync(root, $"/subscriptions/{subscription}", ResourceKind.AutoscaleSetting, cancellationToken).ConfigureAwait(false))
+                {
+                    autoscaled.Add(row);
+                }
+            }
+
             var parents = scope.ResourceGroups.Count == 0
                 ? [$"/subscriptions/{subscription}"]
                 : scope.ResourceGroups.Select(g => $"/subscriptions/{subscription}/resourceGroups/{g}").ToArray();
@@ -73,7 +84,7 @@ public sealed class ArmListInventory : IInventory
                         var item = await ResourceGraphInventory.ProjectAsync(row, _configuration, _skipped, cancellationToken).ConfigureAwait(false);
                         if (item is not null)
                         {
-                            yield return hosted.Apply(item);
+                            yield return autoscaled.Apply(hosted.Apply(item));
                         }
                     }
                 }

@@ -74,7 +74,8 @@ internal static class InventoryProjection
     private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     /// <summary>
-    /// The item, or null with a reason when the row is not in scope or its configuration is absent (a Flex app whose
+    /// The item, or null with a reason when the row is not in scope (including a service-managed scale set,
+    /// <see cref="ServiceManaged"/>) or its configuration is absent (a Flex app whose
     /// functionAppConfig the source omits returns a reference with a null config: the caller reads it directly).
     /// </summary>
     public static (ResourceRef? Resource, ResourceConfig? Config, string? Skipped) Project(JsonNode row)
@@ -98,7 +99,13 @@ internal static class InventoryProjection
         var resource = new ResourceRef(id, kind.Value, location.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant(), tags)
         {
             Os = OsOf(kind.Value, row),
+            CpuRuleSource = kind == ResourceKind.AutoscaleSetting ? AutoscaleConfigurationClient.CpuRuleSource(row) : null,
         };
+        if (ServiceManaged.Reason(resource, row) is { } managed)
+        {
+            return (null, null, managed);
+        }
+
         try
         {
             ResourceConfig? config = kind switch

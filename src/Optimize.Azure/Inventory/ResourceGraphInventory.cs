@@ -14,7 +14,9 @@ namespace Optimize.Azure.Inventory;
 /// A Flex app whose row lacks <c>functionAppConfig</c> is read with GET site (<see cref="ArmActions.SiteRead"/>). When plans are in
 /// scope, a first query (<see cref="SitesQuery"/>) lists the sites with a <c>properties.serverFarmId</c>, so each plan carries the
 /// sites hosted on it (<see cref="ResourceRef.HostedSites"/>). Both queries stay inside the KQL subset the emulator documents
-/// (<c>where</c> with <c>=~</c>, <c>in~</c>, <c>isnotnull</c>, <c>and</c>/<c>or</c>; <c>project</c> of columns).
+/// (<c>where</c> with <c>=~</c>, <c>in~</c>, <c>isnotnull</c>, <c>and</c>/<c>or</c>; <c>project</c> of columns). When scale sets or plans
+/// are in scope, a query of the autoscale settings (<see cref="AutoscaleTargets.Query"/>) marks those an enabled setting targets
+/// (<see cref="ResourceRef.AutoscaledBy"/>).
 /// </summary>
 public sealed class ResourceGraphInventory : IInventory
 {
@@ -28,6 +30,7 @@ public sealed class ResourceGraphInventory : IInventory
     private readonly AzureHttp _http;
     private readonly IConfigurationClient _configuration;
     private readonly Action<string> _skipped;
+    private long _quotaResetsAtTicks;
 
     internal ResourceGraphInventory(AzureHttp http, IConfigurationClient configuration, Action<string>? skipped = null)
     {
@@ -45,7 +48,7 @@ public sealed class ResourceGraphInventory : IInventory
         var query = "resources"
             + $" | where type in~ ({types})"
             + " | where type !~ 'microsoft.web/sites' or isnotnull(properties.functionAppConfig) or (kind contains 'functionapp' and properties.sku =~ 'FlexConsumption')";
-        return query + GroupFilter(scope) + " | project id, type, kind, location, tags, sku, properties";
+        return query + GroupFilter(scope) + " | project id, type, kind, location, tags, sku, properties, managedBy";
     }
 
     /// <summary>The KQL query listing the sites hosted on plans in <paramref name="scope"/>'s resource groups (all when none).</summary>
@@ -85,12 +88,21 @@ public sealed class ResourceGraphInventory : IInventory
                 }
             }
 
+            var autoscaled = new AutoscaleTargets();
+            if (AutoscaleTargets.Needed(scope.Kinds))
+            {
+                await foreach (var row in RowsAsync(batch, AutoscaleTargets.Query, cancellationToken).ConfigureAwait(false))
+                {
+                    autoscaled.Add(row);
+                }
+            }
+
             await foreach (var row in RowsAsync(batch, query, cancellationToken).ConfigureAwait(false))
             {
                 var item = await ProjectAsync(row, _configuration, _skipped, cancellationToken).ConfigureAwait(false);
                 if (item is not null)
                 {
-                    yield return hosted.Apply(item);
+                    yield return autoscaled.Apply(hosted.Apply(item));
                 }
             }
         }
@@ -115,7 +127,9 @@ public sealed class ResourceGraphInventory : IInventory
                 ["query"] = query,
                 ["options"] = options,
             };
+            await WaitForQuotaAsync(cancellationToken).ConfigureAwait(false);
             var response = await _http.SendAsync(RequestMethod.Post, uri, body, Call, ArmActions.ResourceGraphRead, cancellationToken).ConfigureAwait(false);
+            NoteQuota(response);
             var rows = response.Json?["data"] as JsonArray
                 ?? throw new AzureCallException(ArmErrorMapper.FromException(new FormatException("no 'data' array (objectArray result)."), Call, ArmActions.ResourceGraphRead), response.Status);
             foreach (var row in rows.OfType<JsonNode>())
@@ -126,6 +140,30 @@ public sealed class ResourceGraphInventory : IInventory
             skipToken = response.Json?["$skipToken"]?.GetValue<string>();
         }
         while (!string.IsNullOrEmpty(skipToken));
+    }
+
+    /// <summary>
+    /// Resource Graph's per-user quota ("Guidance for throttled requests in Azure Resource Graph", throttling headers): a response
+    /// whose <c>x-ms-user-quota-remaining</c> is 0 means the next query in the window would draw a 429, so the next one (page,
+    /// sites or settings query, next subscription batch) waits <c>x-ms-user-quota-resets-after</c> first.
+    /// </summary>
+    private void NoteQuota(AzureResponse response)
+    {
+        if (response.UserQuota is { Remaining: <= 0, ResetsAfter: var after } && after > TimeSpan.Zero)
+        {
+            Interlocked.Exchange(ref _quotaResetsAtTicks, (_http.Options.TimeProvider.GetUtcNow() + after).UtcTicks);
+        }
+    }
+
+    /// <summary>Waits until the quota window noted by <see cref="NoteQuota"/> has reset (no wait when none is pending).</summary>
+    private async Task WaitForQuotaAsync(CancellationToken cancellationToken)
+    {
+        var resetsAt = Interlocked.Read(ref _quotaResetsAtTicks);
+        var wait = resetsAt == 0 ? TimeSpan.Zero : new DateTimeOffset(resetsAt, TimeSpan.Zero) - _http.Options.TimeProvider.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, _http.Options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Projects a row; a Flex app without scale settings in the row is read directly.</summary>

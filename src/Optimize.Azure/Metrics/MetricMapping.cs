@@ -6,7 +6,10 @@ namespace Optimize.Azure.Metrics;
 /// <summary>One Azure metric and the aggregation read from it.</summary>
 /// <param name="Name">Azure metric name, for example <c>Percentage CPU</c>.</param>
 /// <param name="Aggregation"><c>average</c> or <c>total</c>.</param>
-internal sealed record AzureMetric(string Name, string Aggregation);
+/// <param name="SplitBy">A dimension to split by (read in its own call with <c>{SplitBy} eq '*'</c>) so that only the series of the
+/// resource's source is kept (autoscale: <c>MetricTriggerSource</c> = <see cref="ResourceRef.CpuRuleSource"/>); null reads the
+/// metric whole.</param>
+internal sealed record AzureMetric(string Name, string Aggregation, string? SplitBy = null);
 
 /// <summary>How one engine metric of one kind is computed from Azure metrics, point by point.</summary>
 /// <param name="Metric">Engine metric (<see cref="MetricNames"/>).</param>
@@ -77,11 +80,14 @@ internal static class MetricMap
                 v => double.IsNaN(v[1]) ? double.NaN : v[1] <= 0 ? 0 : 100.0 * (double.IsNaN(v[0]) ? 0 : v[0]) / v[1]),
         ]),
 
-        // Autoscale: the capacity the engine observed and the value of the metric its rules watch (CPU for Optimize's rules).
+        // Autoscale: the capacity the engine observed and the value of the metric its CPU rule watches. ObservedMetricValue has
+        // the dimension MetricTriggerSource (autoscalesettings table): one series per rule source, so it is split and only the CPU
+        // rule's source is kept (other rules' metrics — queue length, memory — are not averaged in). ObservedCapacity has no
+        // dimension, so it is read in another call (a filter on a dimension a metric lacks is refused).
         [ResourceKind.AutoscaleSetting] = ("microsoft.insights/autoscalesettings",
         [
             new(MetricNames.Instances, [new("ObservedCapacity", "average")], v => v[0]),
-            new(MetricNames.Cpu, [new("ObservedMetricValue", "average")], v => v[0]),
+            new(MetricNames.Cpu, [new("ObservedMetricValue", "average", TriggerSource)], v => v[0]),
         ]),
     };
 
@@ -98,6 +104,9 @@ internal static class MetricMap
             new(MetricNames.ErrorPercent, [new("Http5xx", "total"), new("Requests", "total")], SiteAggregates.ErrorPercent),
         ],
     };
+
+    /// <summary>The dimension of <c>ObservedMetricValue</c> naming the rule's metric source (autoscalesettings table).</summary>
+    public const string TriggerSource = "MetricTriggerSource";
 
     /// <summary>The metric namespace of sites (Flex apps, and the sites hosted on a plan).</summary>
     public const string SitesNamespace = "Microsoft.Web/sites";

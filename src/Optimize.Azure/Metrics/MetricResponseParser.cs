@@ -9,9 +9,12 @@ internal static class MetricResponseParser
     /// <summary>
     /// Reads the <c>value</c> array of one resource's response (ARM metrics or one entry of a batch response) into grids keyed by
     /// Azure metric name, using each metric's aggregation. Several time series (dimensions) are averaged (average) or summed (total).
-    /// Metrics whose <c>errorCode</c> is not Success are skipped.
+    /// Metrics whose <c>errorCode</c> is not Success are skipped. For a metric split by a dimension (<see cref="AzureMetric.SplitBy"/>)
+    /// and a known <paramref name="source"/>, only the series whose <c>metadatavalues</c> give that dimension the value
+    /// <paramref name="source"/> (case-insensitive) are used.
     /// </summary>
-    public static Dictionary<string, double[]> Grids(JsonArray metrics, IReadOnlyList<AzureMetric> wanted, DateTimeOffset start, TimeSpan interval, int points)
+    public static Dictionary<string, double[]> Grids(
+        JsonArray metrics, IReadOnlyList<AzureMetric> wanted, DateTimeOffset start, TimeSpan interval, int points, string? source = null)
     {
         var grids = new Dictionary<string, double[]>(StringComparer.OrdinalIgnoreCase);
         foreach (var metric in metrics.OfType<JsonNode>())
@@ -28,6 +31,11 @@ internal static class MetricResponseParser
             var counts = new int[points];
             foreach (var series in (metric["timeseries"] as JsonArray ?? []).OfType<JsonNode>())
             {
+                if (spec.SplitBy is { } dimension && source is not null && !Matches(series, dimension, source))
+                {
+                    continue;
+                }
+
                 foreach (var point in (series["data"] as JsonArray ?? []).OfType<JsonNode>())
                 {
                     var value = point[spec.Aggregation]?.GetValue<double>();
@@ -60,6 +68,12 @@ internal static class MetricResponseParser
 
         return grids;
     }
+
+    /// <summary>Whether the series' metadata value of <paramref name="dimension"/> (names lower-cased in responses) is <paramref name="value"/>.</summary>
+    private static bool Matches(JsonNode series, string dimension, string value) =>
+        (series["metadatavalues"] as JsonArray ?? []).OfType<JsonNode>().Any(m =>
+            string.Equals(m["name"]?["value"]?.GetValue<string>(), dimension, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(m["value"]?.GetValue<string>(), value, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Combines input grids into the engine metric's grid; null when no point has data.</summary>
     public static double[]? Combine(MetricMapping mapping, Dictionary<string, double[]> grids, int points)

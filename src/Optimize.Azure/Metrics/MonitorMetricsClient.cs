@@ -179,10 +179,19 @@ public sealed partial class MonitorMetricsClient : IMetricsReader
                 continue;
             }
 
-            var inputs = mappings.SelectMany(m => m.Inputs).Distinct().ToArray();
-            foreach (var chunk in group.Chunk(size))
+            // Metrics read whole share a call; a metric split by a dimension gets its own (its filter names that dimension).
+            foreach (var split in mappings.GroupBy(m => m.Inputs.Select(i => i.SplitBy).FirstOrDefault(d => d is not null)))
             {
-                calls.Add(new MetricCall(group.Key.Sub, group.Key.Region, MetricMap.Namespace(group.Key.Kind), [.. chunk.Select(r => r.Id)], inputs) { Mappings = mappings });
+                var inputs = split.SelectMany(m => m.Inputs).Distinct().ToArray();
+                foreach (var chunk in group.Chunk(size))
+                {
+                    calls.Add(new MetricCall(group.Key.Sub, group.Key.Region, MetricMap.Namespace(group.Key.Kind), [.. chunk.Select(r => r.Id)], inputs)
+                    {
+                        Mappings = [.. split],
+                        Filter = split.Key is null ? null : $"{split.Key} eq '*'",
+                        Sources = split.Key is null ? Empty : chunk.ToDictionary(r => r.Id, r => r.CpuRuleSource, StringComparer.OrdinalIgnoreCase),
+                    });
+                }
             }
         }
 
@@ -205,6 +214,9 @@ public sealed partial class MonitorMetricsClient : IMetricsReader
         return calls;
     }
 
+    /// <summary>No per-resource sources.</summary>
+    internal static readonly IReadOnlyDictionary<string, string?> Empty = new Dictionary<string, string?>();
+
     /// <summary>The subscription segment of an ARM id (lower case), or null when it is not one.</summary>
     private static string? SubscriptionOf(string id)
     {
@@ -226,4 +238,10 @@ internal sealed record MetricCall(string Subscription, string Region, string Nam
 
     /// <summary>True for a read of sites hosted on plans: their grids feed the plans' aggregates.</summary>
     public bool ForHostedSites { get; init; }
+
+    /// <summary>The dimension filter of the call (<c>MetricTriggerSource eq '*'</c>: one series per source), or null.</summary>
+    public string? Filter { get; init; }
+
+    /// <summary>With <see cref="Filter"/>: the dimension value to keep per resource id (null keeps every series).</summary>
+    public IReadOnlyDictionary<string, string?> Sources { get; init; } = MonitorMetricsClient.Empty;
 }

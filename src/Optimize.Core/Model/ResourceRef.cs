@@ -54,6 +54,23 @@ public sealed record ResourceRef
     /// </summary>
     public IReadOnlyList<string> HostedSites { get; init => field = value ?? []; } = [];
 
+    /// <summary>
+    /// Scale sets and App Service plans: the id of the enabled autoscale setting whose <c>properties.targetResourceUri</c> is this
+    /// resource, as the inventory read it; null when none. The capacity then belongs to autoscale (two controllers would fight):
+    /// advisors change only the SKU and configuration clients keep the capacity in effect (<see cref="AutoscaledCapacity"/>).
+    /// Serialized (omitted when null); not part of equality.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? AutoscaledBy { get; init; }
+
+    /// <summary>
+    /// Autoscale settings: the <c>metricTrigger.metricResourceUri</c> of the default profile's CPU rule, as the inventory read it
+    /// (the <c>MetricTriggerSource</c> whose <c>ObservedMetricValue</c> is the CPU that rule saw); null for other kinds or when
+    /// unknown. Serialized (omitted when null); not part of equality.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CpuRuleSource { get; init; }
+
     /// <summary>The subscription id segment of <see cref="Id"/>.</summary>
     [JsonIgnore]
     public string SubscriptionId => Segment(1);

@@ -64,6 +64,9 @@ public static class SkipReasons
     /// <summary>The kind is not handled in this pass.</summary>
     public const string KindDisabledCode = "kind-disabled";
 
+    /// <summary>Code: autoscale owns the capacity and no SKU change is due.</summary>
+    public const string AutoscaledCapacityCode = "autoscaled-capacity";
+
     /// <summary>The advisor itself failed; a bug, recorded instead of crashing the pass.</summary>
     public const string AdvisorErrorCode = "advisor-error";
 
@@ -128,6 +131,10 @@ public static class SkipReasons
 
     /// <summary>"no price for P1v3 in westeurope".</summary>
     public static SkipReason NoPrice(string sku, string region) => new(NoPriceCode, $"no price for {sku} in {region}");
+
+    /// <summary>The capacity is left to the autoscale setting <paramref name="setting"/>; <paramref name="sku"/> says why the SKU stays.</summary>
+    public static SkipReason AutoscaledCapacity(string setting, string sku) =>
+        new(AutoscaledCapacityCode, $"capacity left to autoscale setting {setting}; SKU: {sku}");
 
     /// <summary>"kind AppServicePlan disabled by policy".</summary>
     public static SkipReason KindDisabled(string kind) => new(KindDisabledCode, $"kind {kind} disabled by policy");

@@ -93,7 +93,7 @@ internal sealed class ChangeRun
         for (var attempt = 1; ; attempt++)
         {
             var read = await ReadAsync();
-            var done = read.Config is { } found ? expected is null || found == expected : !WorkflowRetry.IsTransient(read.Failure);
+            var done = read.Config is { } found ? expected is null || AutoscaledCapacity.Matches(Resource, found, expected) : !WorkflowRetry.IsTransient(read.Failure);
             if (done)
             {
                 return read;
@@ -169,7 +169,7 @@ internal sealed class ChangeRun
 
         var read = await ReadWithRetryAsync("rollback verification", expected: target);
 
-        if (read.Config is { } found && found == target)
+        if (read.Config is { } found && AutoscaledCapacity.Matches(Resource, found, target))
         {
             var message = $"{verb}: {reason}";
             await RecordAsync(ChangeSteps.Rollback, stage, ChangeState.RolledBack, message);

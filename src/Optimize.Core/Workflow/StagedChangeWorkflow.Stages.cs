@@ -1,6 +1,7 @@
 using Optimize.Changes;
 using Optimize.Guards;
 using Optimize.Metrics.History;
+using Optimize.Model;
 using Optimize.Policy;
 using Optimize.Workflow.Activities;
 using Optimize.Workflow.Hosting;
@@ -110,7 +111,7 @@ public static partial class StagedChangeWorkflow
             return await RollBackAsync(run, plan, index, reason, failure);
         }
 
-        if (result.Observed != stage.Target)
+        if (!AutoscaledCapacity.Matches(run.Resource, result.Observed, stage.Target))
         {
             var reason = $"apply of {run.Label(index)} read back {result.Observed?.Describe() ?? "nothing"}, expected {stage.Target.Describe()}";
             await run.RecordAsync(ChangeSteps.Apply, index, ChangeState.Applying, reason);

@@ -171,7 +171,8 @@ public static partial class StagedChangeWorkflow
 
     private static async Task<ChangeOutcome?> DriftAsync(ChangeRun run, Model.ResourceConfig expected, Model.ResourceConfig found, string what)
     {
-        if (found == expected)
+        // An autoscaled scale set's or plan's count is autoscale's to move: only its SKU can drift.
+        if (Model.AutoscaledCapacity.Matches(run.Resource, found, expected))
         {
             return null;
         }

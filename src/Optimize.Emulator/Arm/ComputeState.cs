@@ -15,7 +15,10 @@ internal enum UpgradeMode
     /// <summary>Every instance moves to the new model at once.</summary>
     Automatic,
 
-    /// <summary>Instances move in batches; the emulator moves them when the PATCH's operation completes.</summary>
+    /// <summary>
+    /// Instances move in batches of ⌈<see cref="ComputeState.RollingBatchFraction"/>·count⌉ (<c>rollingUpgradePolicy.maxBatchInstancePercent</c>,
+    /// default 20, NOTES (d)): the first when the PATCH is accepted, the next at each read of the instances list.
+    /// </summary>
     Rolling,
 }
 
@@ -27,6 +30,9 @@ internal sealed class ComputeState(EmulatorWorld world)
 {
     private readonly ConcurrentDictionary<int, VmPower> _power = new();
     private readonly ConcurrentDictionary<int, ScaleSetInstances> _instances = new();
+
+    /// <summary>The published default of <c>rollingUpgradePolicy.maxBatchInstancePercent</c>, 20 % (specs/NOTES.md (d)).</summary>
+    public const double RollingBatchFraction = 0.2;
 
     /// <summary>Whether the VM is deallocated (a new VM is running).</summary>
     public bool IsDeallocated(SimulatedResource vm) => _power.TryGetValue(vm.Index, out var p) && p.Deallocated;
@@ -88,9 +94,11 @@ internal sealed class ComputeState(EmulatorWorld world)
             }
 
             var skuChanges = !string.Equals(from.Sku, to.Sku, StringComparison.OrdinalIgnoreCase);
-            if (skuChanges && ModeOf(scaleSet) != UpgradeMode.Manual)
+            var mode = ModeOf(scaleSet);
+            if (skuChanges && mode != UpgradeMode.Manual)
             {
-                foreach (var id in set.Skus.Keys.ToArray())
+                var stale = set.Skus.Where(p => !string.Equals(p.Value, to.Sku, StringComparison.OrdinalIgnoreCase)).Select(p => p.Key).ToArray();
+                foreach (var id in mode == UpgradeMode.Rolling ? stale.Take(RollingBatch(set.Skus.Count)) : stale)
                 {
                     set.Skus[id] = to.Sku;
                 }
@@ -131,6 +139,43 @@ internal sealed class ComputeState(EmulatorWorld world)
             return ([], model);
         }
     }
+
+    /// <summary>
+    /// Under Rolling with instances still on an older model, moves the next batch (lowest ids first); returns the model's SKU
+    /// when that brought the last instance onto it (the fleet then records it), else null.
+    /// </summary>
+    public string? AdvanceRolling(SimulatedResource scaleSet)
+    {
+        if (ModeOf(scaleSet) != UpgradeMode.Rolling)
+        {
+            return null;
+        }
+
+        var set = SetOf(scaleSet);
+        lock (set)
+        {
+            if (set.PendingSku is not { } model)
+            {
+                return null;
+            }
+
+            var stale = set.Skus.Where(p => !string.Equals(p.Value, model, StringComparison.OrdinalIgnoreCase)).Select(p => p.Key).ToArray();
+            foreach (var id in stale.Take(RollingBatch(set.Skus.Count)))
+            {
+                set.Skus[id] = model;
+            }
+
+            if (stale.Length > RollingBatch(set.Skus.Count))
+            {
+                return null;
+            }
+
+            set.PendingSku = null;
+            return model;
+        }
+    }
+
+    private static int RollingBatch(int count) => Math.Max(1, (int)Math.Ceiling(count * RollingBatchFraction));
 
     private ScaleSetInstances SetOf(SimulatedResource scaleSet) => _instances.GetOrAdd(scaleSet.Index, _ =>
     {

@@ -12,8 +12,9 @@ namespace Optimize.Emulator.Arm;
 /// Uniform scale sets (specs/Microsoft.Compute.virtualMachineScaleSets.2023-07-01.json): GET, PATCH of <c>sku</c> (name,
 /// capacity; long-running), the instances list with <c>latestModelApplied</c>, and <c>manualupgrade</c>. A SKU change
 /// follows the upgrade policy (NOTES (d)): under Manual the instances keep the old size until manualupgrade lists them, and
-/// the simulated workload runs on the old size until the last one is upgraded; under Automatic and Rolling every instance
-/// moves when the PATCH is accepted.
+/// the simulated workload runs on the old size until the last one is upgraded; under Automatic every instance moves when the
+/// PATCH is accepted; under Rolling one batch (20 %, the published maxBatchInstancePercent default) moves then and another at
+/// each read of the instances list, the workload changing size with the last batch.
 /// </summary>
 internal static class ScaleSetEndpoints
 {
@@ -115,6 +116,13 @@ internal static class ScaleSetEndpoints
         {
             // The spec documents only this filter for the list ("properties/latestModelApplied eq true|false").
             return ArmError.Result(400, "InvalidParameter", $"The $filter '{filter}' is not supported; use 'properties/latestModelApplied eq true|false'.", "$filter");
+        }
+
+        if (state.AdvanceRolling(ss) is { } rolled)
+        {
+            // A rolling upgrade's last batch landed: the workload now runs on the new size.
+            var now = world.Time.GetUtcNow();
+            world.Fleet.Record(ss, (ScaleSetConfig)world.Fleet.ConfigAt(ss, now) with { Sku = rolled }, now, restarted: true);
         }
 
         var model = state.PendingSku(ss) ?? ((ScaleSetConfig)world.Fleet.ConfigAt(ss, world.Time.GetUtcNow())).Sku;

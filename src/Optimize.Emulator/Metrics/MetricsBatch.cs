@@ -113,7 +113,7 @@ internal static class MetricsBatch
         var id = subject.Id;
         var metrics = subject switch
         {
-            { Resource: { } resource } => surface.Metrics(resource, rows, query, dimensions),
+            { Resource: { } resource } => surface.Metrics(resource, rows, query, dimensions, q["filter"].ToString()),
             { Hosted: { } site } => surface.HostedSiteMetrics(subject.CanonicalId, site.Plan, site.Count, rows, query),
             _ => new JsonArray([.. rows.Select(r => (JsonNode)MetricsJson.FailedMetric(id, r, "ResourceNotFound", $"The resource '{id}' was not found."))]),
         };

@@ -91,7 +91,7 @@ internal static class MetricsEndpoints
         {
             table = surface.TableOf(resource);
             region = resource.Resource.Location;
-            read = (rows, query, dimensions) => surface.Metrics(resource, rows, query, dimensions);
+            read = (rows, query, dimensions) => surface.Metrics(resource, rows, query, dimensions, Param(context.Request.Query["$filter"]));
         }
         else if (surface.World.Fleet.FindHostedSite(ResourceId(context)) is { } site
             && surface.Tables.Find(MetricNamespaces.Sites) is { } sites)

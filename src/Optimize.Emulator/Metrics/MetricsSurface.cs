@@ -78,15 +78,28 @@ internal sealed partial class MetricsSurface(EmulatorWorld world, MetricTables t
         return dimensions;
     }
 
-    /// <summary>The Metric objects of <paramref name="resource"/> for <paramref name="query"/>, values from the fleet at the world's now.</summary>
-    public JsonArray Metrics(SimulatedResource resource, IReadOnlyList<MetricRow> rows, MetricsQuery query, IReadOnlyList<string> dimensions)
+    /// <summary>
+    /// The Metric objects of <paramref name="resource"/> for <paramref name="query"/>, values from the fleet at the world's now. A
+    /// <paramref name="filter"/> naming a <c>MetricTriggerSource</c> other than <c>'*'</c> and the one source served (the
+    /// setting's target) matches nothing: <c>timeseries: []</c> (migrate-to-batch-api.excerpts.md, "Empty time series returned").
+    /// </summary>
+    public JsonArray Metrics(SimulatedResource resource, IReadOnlyList<MetricRow> rows, MetricsQuery query, IReadOnlyList<string> dimensions, string? filter = null)
     {
         var grid = query.Grid();
         var bins = FleetMetricValues.Aggregate(World.Fleet, resource, [.. rows.Select(r => r.Name)], grid, World.Time.GetUtcNow());
+        var source = string.IsNullOrWhiteSpace(filter) ? null : FilterValue().Match(filter) is { Success: true } m ? m.Groups["value"].Value : null;
+        var excluded = source is not null && source != "*" && resource.TargetIndex is int target
+            && !string.Equals(source, World.Fleet[target].Resource.Id, StringComparison.OrdinalIgnoreCase);
         var metrics = new JsonArray();
         for (var i = 0; i < rows.Count; i++)
         {
-            metrics.Add(MetricsJson.Metric(resource.Resource.Id, rows[i], bins[i], grid, query.Aggregations, Metadata(resource, dimensions)));
+            var metric = MetricsJson.Metric(resource.Resource.Id, rows[i], bins[i], grid, query.Aggregations, Metadata(resource, dimensions));
+            if (excluded)
+            {
+                metric["timeseries"] = new JsonArray();
+            }
+
+            metrics.Add(metric);
         }
 
         return metrics;
@@ -125,4 +138,7 @@ internal sealed partial class MetricsSurface(EmulatorWorld world, MetricTables t
 
     [GeneratedRegex(@"(?<dim>[A-Za-z][A-Za-z0-9_.]*)\s+eq\s+'", RegexOptions.IgnoreCase)]
     private static partial Regex FilterTerm();
+
+    [GeneratedRegex(@"MetricTriggerSource\s+eq\s+'(?<value>[^']*)'", RegexOptions.IgnoreCase)]
+    private static partial Regex FilterValue();
 }

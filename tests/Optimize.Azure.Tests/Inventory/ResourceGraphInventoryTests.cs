@@ -37,8 +37,16 @@ public sealed class ResourceGraphInventoryTests
         var (inventory, env) = Create();
         var web = InventoryRows.WebApp();
         web["properties"]!["serverFarmId"] = InventoryRows.Plan()["id"]!.GetValue<string>().ToUpperInvariant();
+        // An enabled setting targets the scale set (id case differs: compared case-insensitively); a disabled one the plan.
+        var setting = InventoryRows.Autoscale();
+        setting["properties"]!["targetResourceUri"] = InventoryRows.ScaleSet()["id"]!.GetValue<string>().ToUpperInvariant();
+        var disabled = InventoryRows.Autoscale();
+        disabled["id"] = disabled["id"]!.GetValue<string>() + "-off";
+        disabled["properties"]!["enabled"] = false;
+        disabled["properties"]!["targetResourceUri"] = InventoryRows.Plan()["id"]!.GetValue<string>();
         env.Transport
             .On(r => r.Body.Contains("isnotnull(properties.serverFarmId)", StringComparison.Ordinal), _ => Page(null, web))
+            .On(r => r.Body.Contains(AutoscaleTargets.Query.Replace("'", "\\u0027", StringComparison.Ordinal), StringComparison.Ordinal), _ => Page(null, setting, disabled))
             .On("POST", "Microsoft.ResourceGraph/resources",
             Page("token-2", InventoryRows.Vm(), InventoryRows.Plan(), InventoryRows.FlexSite()),
             Page(null, InventoryRows.Autoscale(), InventoryRows.ScaleSet(), InventoryRows.WebApp()));
@@ -58,7 +66,11 @@ public sealed class ResourceGraphInventoryTests
         Assert.Equal(
             "resources | where type =~ 'microsoft.web/sites' | where isnotnull(properties.serverFarmId) | project id, properties",
             JsonNode.Parse(sites.Body)!["query"]!.GetValue<string>());
-        var sent = env.Transport.Sent("POST", "Microsoft.ResourceGraph/resources").Where(r => r != sites).ToList();
+        Assert.Equal(setting["id"]!.GetValue<string>(), items[4].Resource.AutoscaledBy);
+        Assert.All(items.Take(4), i => Assert.Null(i.Resource.AutoscaledBy));
+        var settings = Assert.Single(env.Transport.Sent("POST", "Microsoft.ResourceGraph/resources"), r => r.Body.Contains("| project id, properties", StringComparison.Ordinal) && r != sites);
+        Assert.Equal(AutoscaleTargets.Query, JsonNode.Parse(settings.Body)!["query"]!.GetValue<string>());
+        var sent = env.Transport.Sent("POST", "Microsoft.ResourceGraph/resources").Where(r => r != sites && r != settings).ToList();
         Assert.Equal(2, sent.Count);
         Assert.All(sent, r => Assert.Equal("2022-10-01", r.Query("api-version")));
         var first = JsonNode.Parse(sent[0].Body)!;
@@ -132,7 +144,8 @@ public sealed class ResourceGraphInventoryTests
         Assert.Equal(2, items.Count);
         Assert.Equal(
             // With plans in scope the sites are listed first (each plan carries the sites hosted on it).
-            ["POST /providers/Microsoft.ResourceGraph/resources", "GET /subscriptions/sub1/providers/Microsoft.Web/sites", "GET /subscriptions/sub1/providers/Microsoft.Compute/virtualMachines", "GET /subscriptions/sub1/providers/Microsoft.Compute/virtualMachines", "GET /subscriptions/sub1/providers/Microsoft.Web/serverfarms"],
+            // Plans in scope: the subscription's autoscale settings first (which plans autoscale controls).
+            ["POST /providers/Microsoft.ResourceGraph/resources", "GET /subscriptions/sub1/providers/Microsoft.Insights/autoscalesettings", "GET /subscriptions/sub1/providers/Microsoft.Web/sites", "GET /subscriptions/sub1/providers/Microsoft.Compute/virtualMachines", "GET /subscriptions/sub1/providers/Microsoft.Compute/virtualMachines", "GET /subscriptions/sub1/providers/Microsoft.Web/serverfarms"],
             env.Transport.Requests.Select(r => $"{r.Method} {r.Uri.AbsolutePath}"));
     }
 
@@ -146,9 +159,12 @@ public sealed class ResourceGraphInventoryTests
         var web = InventoryRows.WebApp();
         web["properties"]!["serverFarmId"] = plan["id"]!.GetValue<string>();
         var flex = InventoryRows.FlexSite();
+        var setting = InventoryRows.Autoscale(); // enabled, in another group than the plan
+        setting["properties"]!["targetResourceUri"] = plan["id"]!.GetValue<string>();
         env.Transport
             .On("GET", "/providers/Microsoft.Web/sites?", new CannedResponse(200, new JsonObject { ["value"] = new JsonArray(web, flex) }.ToJsonString()))
-            .On("GET", "/providers/Microsoft.Web/serverfarms?", new CannedResponse(200, new JsonObject { ["value"] = new JsonArray(plan) }.ToJsonString()));
+            .On("GET", "/providers/Microsoft.Web/serverfarms?", new CannedResponse(200, new JsonObject { ["value"] = new JsonArray(plan) }.ToJsonString()))
+            .On("GET", "/providers/Microsoft.Insights/autoscalesettings?", new CannedResponse(200, new JsonObject { ["value"] = new JsonArray(setting) }.ToJsonString()));
 
         var items = await inventory.ListAsync(new InventoryScope(["sub1"], [], [ResourceKind.FunctionApp, ResourceKind.AppServicePlan]), TestContext.Current.CancellationToken)
             .ToListAsync(TestContext.Current.CancellationToken);
@@ -157,5 +173,7 @@ public sealed class ResourceGraphInventoryTests
         Assert.Equal([ResourceKind.FunctionApp, ResourceKind.AppServicePlan], items.Select(i => i.Resource.Kind));
         Assert.Equal([web["id"]!.GetValue<string>()], items[1].Resource.HostedSites);
         Assert.Single(env.Transport.Sent("GET", "/providers/Microsoft.Web/sites?"));
+        Assert.Equal(setting["id"]!.GetValue<string>(), items[1].Resource.AutoscaledBy);
+        Assert.Null(items[0].Resource.AutoscaledBy); // a Flex app is not a capacity target of this rule
     }
 }

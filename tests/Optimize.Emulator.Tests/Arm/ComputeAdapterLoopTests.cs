@@ -67,7 +67,8 @@ public sealed class ComputeAdapterLoopTests
             Assert.Equal(initial with { Sku = other.Name }, world.Fleet.ConfigAt(ss, world.Time.GetUtcNow()));
         }
 
-        // Under Manual the adapter must roll the model out itself (manualupgrade); under Automatic/Rolling it must not need to.
+        // Under Manual the adapter must roll the model out itself (manualupgrade); under Automatic/Rolling it must not need to
+        // (it waits for the instances instead: ScaleSetUpgradeLoopTests).
         Assert.InRange(manual, 1, sets.Length - 1);
         Assert.True(world.Log.ByOperation["VirtualMachineScaleSets_UpdateInstances"] >= manual);
         Assert.False(world.Log.ByOperation.ContainsKey("unknown"), "every adapter call is an operation the emulator serves");

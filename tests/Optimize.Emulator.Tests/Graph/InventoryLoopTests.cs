@@ -16,11 +16,13 @@ public sealed class InventoryLoopTests
         var azure = EmulatedAzure.Create(emulator, skipped.Add);
         var ids = new List<string>();
         var hosted = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        var autoscaledBy = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
 
         await foreach (var item in azure.Inventory.ListAsync(new InventoryScope([.. world.Fleet.Subscriptions], [], []), TestContext.Current.CancellationToken))
         {
             ids.Add(item.Resource.Id);
             hosted[item.Resource.Id] = item.Resource.HostedSites;
+            autoscaledBy[item.Resource.Id] = item.Resource.AutoscaledBy;
         }
 
         Assert.Empty(skipped);
@@ -30,10 +32,18 @@ public sealed class InventoryLoopTests
         var plans = world.Fleet.Resources.Where(r => r.Resource.Kind == Model.ResourceKind.AppServicePlan).ToList();
         Assert.NotEmpty(plans);
         Assert.All(world.Fleet.Resources, r => Assert.Equal(world.Fleet.HostedSites(r), hosted[r.Resource.Id]));
+        // Every fleet autoscale setting is enabled (AutoscaleDocument) and its target, a scale set or plan, carries its id.
+        var settings = world.Fleet.Resources.Where(r => r.Resource.Kind == Model.ResourceKind.AutoscaleSetting).ToList();
+        Assert.NotEmpty(settings);
+        var targets = settings.ToDictionary(s => ((Model.AutoscaleConfig)s.InitialConfig).TargetResourceId, s => s.Resource.Id, StringComparer.OrdinalIgnoreCase);
+        Assert.All(world.Fleet.Resources, r => Assert.Equal(
+            r.Resource.Kind is Model.ResourceKind.ScaleSet or Model.ResourceKind.AppServicePlan && targets.TryGetValue(r.Resource.Id, out var s) ? s : null,
+            autoscaledBy[r.Resource.Id]));
         // 2,500 rows at the adapter's default page size of 1,000: pages of 1,000, 1,000 and 500; before them the sites query,
-        // one page per 1,000 site rows (the hosted sites; the fleet's Flex apps have no plan in the fleet but do have a serverFarmId).
+        // one page per 1,000 site rows (the hosted sites; the fleet's Flex apps have no plan in the fleet but do have a serverFarmId),
+        // and the autoscale settings query, one page per 1,000 settings.
         var siteRows = plans.Sum(p => world.Fleet.HostedSites(p).Count) + world.Fleet.Resources.Count(r => r.Resource.Kind == Model.ResourceKind.FunctionApp);
-        Assert.Equal(3 + (int)Math.Ceiling(siteRows / 1000.0), world.Log.ByOperation["Resources"]);
+        Assert.Equal(3 + (int)Math.Ceiling(siteRows / 1000.0) + (int)Math.Ceiling(settings.Count / 1000.0), world.Log.ByOperation["Resources"]);
         ContractKit.AssertNoViolations(emulator.World, "Resources");
     }
 }
@@ -56,8 +66,9 @@ public sealed class InventoryBatchLoopTests
         }
 
         Assert.Equal(world.Fleet.Resources.Select(r => r.Resource.Id).Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
-        // 2,003 subscriptions: batches of 1,000, 1,000 and 3, one page each (120 rows < 1,000), each after its sites query.
-        Assert.Equal(6, world.Log.ByOperation["Resources"]);
+        // 2,003 subscriptions: batches of 1,000, 1,000 and 3, one page each (120 rows < 1,000), each after its sites query
+        // and its autoscale settings query.
+        Assert.Equal(9, world.Log.ByOperation["Resources"]);
         Assert.False(world.Log.ByStatus.ContainsKey(400));
         ContractKit.AssertNoViolations(emulator.World, "Resources");
     }

@@ -78,6 +78,8 @@ public sealed class MetricsKindsTests
 
         var json = await Ok(emulator, setting, "ObservedMetricValue", "&aggregation=average" + filter);
         var capacity = await Ok(emulator, setting, "ObservedCapacity", "&aggregation=average");
+        var exact = await Ok(emulator, setting, "ObservedMetricValue", "&aggregation=average&$filter=" + Uri.EscapeDataString($"MetricTriggerSource eq '{target.Resource.Id}'"));
+        var other = await Ok(emulator, setting, "ObservedMetricValue", "&aggregation=average&$filter=" + Uri.EscapeDataString("MetricTriggerSource eq '/subscriptions/x/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/q'"));
         var (refused, error) = await MetricsKit.Get(emulator, setting.Resource.Id, "metrics",
             "&metricnames=ObservedCapacity&$filter=" + Uri.EscapeDataString("MetricTriggerSource eq '*'"));
 
@@ -92,6 +94,9 @@ public sealed class MetricsKindsTests
         var metadata = json["value"]![0]!["timeseries"]![0]!["metadatavalues"]!.AsArray().Single()!;
         Assert.Equal("metrictriggersource", metadata["name"]!["value"]!.GetValue<string>());
         Assert.Equal(target.Resource.Id, metadata["value"]!.GetValue<string>());
+        // The source's own value selects its series; another source matches nothing: timeseries [] (migrate-to-batch-api excerpts).
+        Assert.Equal(Point(json, 0, 3, "average"), Point(exact, 0, 3, "average"));
+        Assert.Empty(other["value"]![0]!["timeseries"]!.AsArray());
         // ObservedCapacity lists no dimension (<none>): filtering on one is Monitor's dimension error.
         Assert.Equal(400, refused);
         Assert.StartsWith("Metric: ObservedCapacity does not support requested dimension combination: MetricTriggerSource", error!["message"]!.GetValue<string>(), StringComparison.Ordinal);

@@ -11,7 +11,8 @@ namespace Optimize.Advisors.AppServicePlan;
 /// Right-sizes an App Service plan, workers before SKU (see <see cref="FleetSizer"/>). The SKU only moves within its
 /// family (B ↔ B, S ↔ S, Pv3 ↔ Pv3, Pmv3 ↔ Pmv3), so a plan never leaves its tier and loses features (never
 /// Premium → Basic). Workers stay between 1 and the SKU's maximum, and never drop below 2 when 2 or more today
-/// (zone redundancy and instance-level availability).
+/// (zone redundancy and instance-level availability). A plan whose workers an enabled autoscale setting controls
+/// (<see cref="ResourceRef.AutoscaledBy"/>) keeps its count: only the SKU may change (<see cref="AutoscalePin"/>).
 /// </summary>
 public sealed class AppServicePlanAdvisor : Advisor<AppServicePlanConfig>
 {
@@ -37,13 +38,14 @@ public sealed class AppServicePlanAdvisor : Advisor<AppServicePlanConfig>
 
         var region = item.Resource.Location;
         var ladder = Compatible(current, context.Catalog.Candidates(ResourceKind.AppServicePlan, region));
-        var max = Math.Max(config.Workers, current.MaxWorkers > 0 ? current.MaxWorkers : config.Workers);
+        var (min, max) = AutoscalePin.Range(item.Resource, config.Workers, MinimumWorkers(config.Workers),
+            Math.Max(config.Workers, current.MaxWorkers > 0 ? current.MaxWorkers : config.Workers));
         var request = new SizingRequest(
-            item, summary, context, context.Policy.Kinds.AppServicePlan, new FleetOption(current, config.Workers), MinimumWorkers(config.Workers), max, ladder, RequiredMetrics,
+            item, summary, context, context.Policy.Kinds.AppServicePlan, new FleetOption(current, config.Workers), min, max, ladder, RequiredMetrics,
             o => context.Prices.Find(new PriceKey(ResourceKind.AppServicePlan, o.Sku.Name, region, item.Resource.Os)) is { } p ? Savings.MonthlyHourly(p, o.Count) : null,
             o => new AppServicePlanConfig(o.Sku.Name, o.Count),
             "workers");
-        return SizingFlow.ToAdvice(request, SizingFlow.Evaluate(request));
+        return AutoscalePin.Note(item.Resource, SizingFlow.ToAdvice(request, SizingFlow.Evaluate(request)));
     }
 
     /// <summary>SKUs of the same family as <paramref name="current"/>, smallest first.</summary>

@@ -13,7 +13,8 @@ namespace Optimize.Advisors.ScaleSet;
 /// count, a cheaper compatible SKU (same rules as <see cref="VmSizeAdvisor.Compatible"/>) only when it still fits.
 /// The count never goes below 2 when it is 2 or more today (availability across fault domains), else 1. Hot scale
 /// sets get more instances (up to the SKU's maximum capacity) before a larger SKU. Scale sets price from the VM
-/// meter of their size.
+/// meter of their size. A scale set whose capacity an enabled autoscale setting controls (<see cref="ResourceRef.AutoscaledBy"/>)
+/// keeps its count: only the SKU may change (<see cref="AutoscalePin"/>).
 /// </summary>
 public sealed class ScaleSetAdvisor : Advisor<ScaleSetConfig>
 {
@@ -42,13 +43,14 @@ public sealed class ScaleSetAdvisor : Advisor<ScaleSetConfig>
 
         var region = item.Resource.Location;
         var ladder = VmSizeAdvisor.Compatible(current, context.Catalog.Candidates(ResourceKind.VirtualMachine, region));
-        var max = Math.Max(config.Capacity, current.MaxWorkers > 0 ? current.MaxWorkers : DefaultMaxCapacity);
+        var (min, max) = AutoscalePin.Range(item.Resource, config.Capacity, MinimumCapacity(config.Capacity),
+            Math.Max(config.Capacity, current.MaxWorkers > 0 ? current.MaxWorkers : DefaultMaxCapacity));
         var request = new SizingRequest(
-            item, summary, context, context.Policy.Kinds.ScaleSet, new FleetOption(current, config.Capacity), MinimumCapacity(config.Capacity), max, ladder, RequiredMetrics,
+            item, summary, context, context.Policy.Kinds.ScaleSet, new FleetOption(current, config.Capacity), min, max, ladder, RequiredMetrics,
             o => context.Prices.Find(new PriceKey(ResourceKind.VirtualMachine, o.Sku.Name, region, item.Resource.Os)) is { } p ? Savings.MonthlyHourly(p, o.Count) : null,
             o => new ScaleSetConfig(o.Sku.Name, o.Count),
             "instances");
-        return SizingFlow.ToAdvice(request, SizingFlow.Evaluate(request));
+        return AutoscalePin.Note(item.Resource, SizingFlow.ToAdvice(request, SizingFlow.Evaluate(request)));
     }
 
     /// <summary>The lowest capacity a step down may reach: 2 when the current is 2 or more (availability), else 1.</summary>

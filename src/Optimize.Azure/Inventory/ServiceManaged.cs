@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+using Optimize.Model;
+
+namespace Optimize.Azure.Inventory;
+
+/// <summary>
+/// Scale sets that another service owns (AKS node pools, Databricks, Service Fabric, …): their size and capacity belong to
+/// that service, which would undo (or be broken by) a change made here, so the inventory skips them with a reason.
+/// </summary>
+internal static class ServiceManaged
+{
+    /// <summary>The prefix of the tags AKS puts on its node pools' scale sets (<c>aks-managed-poolName</c>, …).</summary>
+    public const string AksTagPrefix = "aks-managed-";
+
+    /// <summary>The prefix of AKS's default node resource group name (<c>MC_{group}_{cluster}_{region}</c>).</summary>
+    public const string AksNodeGroupPrefix = "MC_";
+
+    /// <summary>
+    /// Why the scale set <paramref name="resource"/> (its inventory <paramref name="row"/>) is service-managed, or null. In order:
+    /// <list type="number">
+    /// <item>the published contract: the ARM envelope's top-level <c>managedBy</c>, "Indicates if this resource is managed by
+    /// another azure resource" (conventions/arm-rpc/resource-api-reference.md, resource envelope field table);</item>
+    /// <item><b>heuristic</b> (AKS's practice, not in the published contract): a tag key starting with <c>aks-managed-</c>;</item>
+    /// <item><b>heuristic</b>: a resource group named <c>MC_*</c>, AKS's default node resource group (a user may name a group so,
+    /// and AKS allows a custom node group name, so this can both over- and under-match).</item>
+    /// </list>
+    /// Other kinds are never skipped here.
+    /// </summary>
+    public static string? Reason(ResourceRef resource, JsonNode row)
+    {
+        if (resource.Kind != ResourceKind.ScaleSet)
+        {
+            return null;
+        }
+
+        if (row["managedBy"] is JsonValue value && value.TryGetValue<string>(out var owner) && !string.IsNullOrWhiteSpace(owner))
+        {
+            return $"{resource.Id} is service-managed: managedBy {owner} (ARM managedBy), so its size and capacity are that resource's to change";
+        }
+
+        var aksTag = resource.Tags.Keys.FirstOrDefault(k => k.StartsWith(AksTagPrefix, StringComparison.OrdinalIgnoreCase));
+        if (aksTag is not null)
+        {
+            return $"{resource.Id} is service-managed: tag '{aksTag}' marks an AKS node pool (heuristic), whose size and capacity AKS controls";
+        }
+
+        return resource.ResourceGroup.StartsWith(AksNodeGroupPrefix, StringComparison.OrdinalIgnoreCase)
+            ? $"{resource.Id} is service-managed: resource group '{resource.ResourceGroup}' is named like an AKS node resource group (MC_*, heuristic), whose scale sets AKS controls"
+            : null;
+    }
+}
