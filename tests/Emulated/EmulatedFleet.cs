@@ -41,10 +41,13 @@ internal sealed class EmulatedFleet : IAsyncDisposable
 
     /// <summary>
     /// Serves <paramref name="fleet"/> on <paramref name="clock"/> with <paramref name="faults"/> and builds the adapters on it;
-    /// loads the SKU catalog of every subscription and region of the fleet (which also arms the VM client's size checks).
+    /// loads the SKU catalog of every subscription and region of the fleet (which also arms the VM client's size checks) unless
+    /// <paramref name="loadCatalog"/> is false (then <see cref="Catalog"/> is the fleet's own: for runs under faults that change
+    /// only App Service plans, whose adapters need no SKU list).
     /// </summary>
     public static async Task<EmulatedFleet> StartAsync(
-        SimulatedFleet fleet, TimeProvider clock, EmulatorFaults? faults = null, Action<string>? skipped = null, int maxRetries = 3, CancellationToken ct = default)
+        SimulatedFleet fleet, TimeProvider clock, EmulatorFaults? faults = null, Action<string>? skipped = null, int maxRetries = 3,
+        bool loadCatalog = true, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(fleet);
         var options = new EmulatorOptions { Time = clock, Faults = faults ?? EmulatorFaults.None };
@@ -63,7 +66,7 @@ internal sealed class EmulatedFleet : IAsyncDisposable
             };
             var engine = AzureAdapters.Create(new FixedToken(), adapterOptions, skipped);
             ISkuCatalog? catalog = null;
-            foreach (var subscription in fleet.Subscriptions)
+            foreach (var subscription in loadCatalog ? fleet.Subscriptions : Array.Empty<string>())
             {
                 catalog = await engine.LoadCatalogAsync(subscription, fleet.Options.Regions, fleet.Catalog, ct);
             }
