@@ -4,6 +4,7 @@ using Optimize.Metrics.History;
 using Optimize.Model;
 using Optimize.Ports;
 using Optimize.Simulator.Fleet;
+using Optimize.Tests.FleetModel;
 
 namespace Optimize.Emulator.Tests.Metrics;
 

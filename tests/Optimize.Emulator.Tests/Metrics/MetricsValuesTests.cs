@@ -5,6 +5,7 @@ using Optimize.Model;
 using Optimize.Simulator.Capacity;
 using Optimize.Simulator.Fleet;
 using Optimize.Simulator.Workloads;
+using Optimize.Tests.FleetModel;
 
 namespace Optimize.Emulator.Tests.Metrics;
 

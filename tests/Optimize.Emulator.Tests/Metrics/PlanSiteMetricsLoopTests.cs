@@ -8,6 +8,7 @@ using Optimize.Policy;
 using Optimize.Ports;
 using Optimize.Simulator.Fleet;
 using Optimize.Workflow.Activities;
+using Optimize.Tests.FleetModel;
 
 namespace Optimize.Emulator.Tests.Metrics;
 

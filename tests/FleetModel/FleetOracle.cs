@@ -5,12 +5,12 @@ using Optimize.Simulator.Capacity;
 using Optimize.Simulator.Fleet;
 using Optimize.Simulator.Workloads;
 
-namespace Optimize.Emulator.Tests.Metrics;
+namespace Optimize.Tests.FleetModel;
 
 /// <summary>
 /// What the fleet model says, independently of the emulator's REST surface and the adapters: the engine-level series of a
-/// query worked from the 5-minute samples (<see cref="ResourceSampler"/>), and the fleet's listing. The oracle the metrics loop
-/// tests compare the production reader with.
+/// query worked from the 5-minute samples (<see cref="ResourceSampler"/>), and the fleet's listing. The oracle the emulator's
+/// metrics loop tests compare the production reader with, and the simulator tests' view of the model. Linked into both.
 /// </summary>
 internal static class FleetOracle
 {
@@ -18,10 +18,10 @@ internal static class FleetOracle
 
     /// <summary>
     /// The series of <paramref name="query"/> on the query's grid: the time-weighted mean of the overlapping 5-minute steps,
-    /// NaN where every overlapping step is a gap or not complete at <paramref name="now"/>. Resources not in the fleet or without
+    /// NaN where every overlapping step is a gap or (when <paramref name="now"/> is given) not complete at it. Resources not in the fleet or without
     /// an observed point are omitted, as are the metrics an autoscale setting does not have (it reports <c>cpu</c> and <c>instances</c>).
     /// </summary>
-    public static List<MetricSeries> Series(SimulatedFleet fleet, MetricQuery query, DateTimeOffset now)
+    public static List<MetricSeries> Series(SimulatedFleet fleet, MetricQuery query, DateTimeOffset? now = null)
     {
         var result = new List<MetricSeries>();
         var points = query.ExpectedPoints;
@@ -38,7 +38,8 @@ internal static class FleetOracle
             var sums = metrics.Select(_ => new double[points]).ToArray();
             var weights = new double[points];
             var start = query.Range.Start;
-            var last = Math.Min(WorkloadModel.StepOf(start + (query.Interval * points) - TimeSpan.FromTicks(1)), WorkloadModel.StepOf(now) - 1);
+            var last = WorkloadModel.StepOf(start + (query.Interval * points) - TimeSpan.FromTicks(1));
+            last = now is { } observed ? Math.Min(last, WorkloadModel.StepOf(observed) - 1) : last;
             for (var step = WorkloadModel.StepOf(start); step <= last; step++)
             {
                 if (sampler.IsGap(step))
