@@ -56,7 +56,7 @@ internal sealed record SoakOptions
 
     /// <summary>
     /// The emulator's faults. Issue 10's mix: 20 % of ARM requests throttled (429), 5 % answered 500/503, 2 % of long-running
-    /// operations ending Failed, 10 % of metrics batch calls answered 529. Seeded from <see cref="Seed"/> unless set.
+    /// operations ending Failed and 2 % ending Failed although the write took effect, 10 % of metrics batch calls answered 529. Seeded from <see cref="Seed"/> unless set.
     /// </summary>
     public EmulatorFaults? Faults { get; init; }
 
@@ -66,7 +66,7 @@ internal sealed record SoakOptions
     /// <summary>Issue 10's mix of faults, drawn from <paramref name="seed"/>.</summary>
     public static EmulatorFaults Issue10Mix(int seed) => new()
     {
-        Seed = seed, ThrottleRate = 0.20, ServerErrorRate = 0.05, OperationFailureRate = 0.02, MetricsBatchThrottleRate = 0.10,
+        Seed = seed, ThrottleRate = 0.20, ServerErrorRate = 0.05, OperationFailureRate = 0.02, AppliedButFailedRate = 0.02, MetricsBatchThrottleRate = 0.10,
     };
 
     /// <summary>The workflow's own retries; <c>new WorkflowRetry { Attempts = 1 }</c> is the behaviour before issue 10.</summary>

@@ -9,7 +9,8 @@ namespace Optimize.Emulator.Tests.Soak;
 
 /// <summary>
 /// Issue 10's soak (a test, not a timed one): 1,000 changes through the runner and the production adapters on the emulator
-/// under 20 % throttled and 5 % failed (500/503) ARM requests, 2 % failed long-running operations, 10 % throttled (529)
+/// under 20 % throttled and 5 % failed (500/503) ARM requests, 2 % failed and 2 % applied-but-failed long-running
+/// operations, 10 % throttled (529)
 /// metrics batch calls, and runners dropped mid-wave then recovered from the journal. Nothing may be half-applied unknown to the journal, no terminal event lost or doubled,
 /// nothing left in flight; false escalations stay under 5 % of escalations and capture aborts under 2 %.
 /// </summary>
