@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Optimize.Advisors;
+using Optimize.Benchmarks.InMemory;
 using Optimize.Catalog;
 using Optimize.Engine;
 using Optimize.Journal;
@@ -11,7 +12,6 @@ using Optimize.Policy;
 using Optimize.Ports;
 using Optimize.Pricing;
 using Optimize.Simulator.Fleet;
-using Optimize.Simulator.Ports;
 
 namespace Optimize.Benchmarks;
 
@@ -28,7 +28,7 @@ public class PassBenchmarks
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 2, 0, 0, TimeSpan.Zero);
     private OptimizationPass _pass = null!;
     private PassRequest _request = null!;
-    private SimulatedMetricsReader _reader = null!;
+    private InMemoryFleetMetrics _reader = null!;
     private MetricQuery[] _queries = [];
 
     [GlobalSetup]
@@ -37,8 +37,8 @@ public class PassBenchmarks
         var clock = new FakeTimeProvider(Now);
         var fleet = FleetGenerator.Generate(new FleetOptions { ResourceCount = Resources }, BuiltInCatalog.Default);
         var journal = new InMemoryJournal();
-        _reader = new SimulatedMetricsReader(fleet, clock);
-        var ports = new PassPorts(new SimulatedInventory(fleet, clock), _reader, fleet.Catalog, new BuiltInPriceBook(), journal, journal);
+        _reader = new InMemoryFleetMetrics(fleet, clock);
+        var ports = new PassPorts(new InMemoryFleetInventory(fleet, clock), _reader, fleet.Catalog, new BuiltInPriceBook(), journal, journal);
         _pass = new OptimizationPass(ports, AdvisorSet.Default, clock, NullLogger<OptimizationPass>.Instance);
         var policy = new OptimizePolicy { Data = new DataPolicy { Lookback = TimeSpan.FromDays(14), Interval = TimeSpan.FromHours(1) } };
         _request = new PassRequest("bench", policy, new InventoryScope(fleet.Subscriptions, [], []), ReadOnly: true);

@@ -1,9 +1,9 @@
 using BenchmarkDotNet.Attributes;
+using Optimize.Benchmarks.InMemory;
 using Optimize.Catalog;
 using Optimize.Metrics;
 using Optimize.Model;
 using Optimize.Simulator.Fleet;
-using Optimize.Simulator.Ports;
 
 namespace Optimize.Benchmarks;
 
@@ -17,7 +17,7 @@ public class SimulatorBenchmarks
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
     private SimulatedFleet _large = null!;
-    private SimulatedMetricsReader _reader = null!;
+    private InMemoryFleetMetrics _reader = null!;
     private MetricQuery _query = null!;
 
     [GlobalSetup]
@@ -25,7 +25,7 @@ public class SimulatorBenchmarks
     {
         _large = FleetGenerator.Generate(new FleetOptions { ResourceCount = 100_000 }, BuiltInCatalog.Default);
         var small = FleetGenerator.Generate(new FleetOptions(), BuiltInCatalog.Default);
-        _reader = new SimulatedMetricsReader(small);
+        _reader = new InMemoryFleetMetrics(small);
         _query = new MetricQuery([.. small.Resources.Select(r => r.Resource)], MetricNames.All, TimeRange.Ending(Now, TimeSpan.FromDays(14)), TimeSpan.FromHours(1));
     }
 

@@ -10,7 +10,7 @@ public static class EmulatorFaultSpec
 {
     /// <summary>The terms and what they set, for help text and error messages.</summary>
     public const string Syntax =
-        "throttle=RATE (ARM 429), 5xx=RATE, metrics529=RATE, lro=RATE (failed long-running operations), retry-after=SECONDS, "
+        "throttle=RATE (ARM 429), 5xx=RATE, metrics529=RATE, lro=RATE (failed long-running operations), applied-failed=RATE (writes that took effect, reported Failed), retry-after=SECONDS, "
         + "latency=MS, seed=N, arm-limits (ARM's per-subscription token buckets), needs-deallocation, no-capacity=SIZE[;SIZE…]";
 
     /// <summary>Parses <paramref name="text"/>; on failure returns null and every problem in <paramref name="errors"/>.</summary>
@@ -29,6 +29,7 @@ public static class EmulatorFaultSpec
                 "5xx" => faults with { ServerErrorRate = Number(name, value, problems) },
                 "metrics529" => faults with { MetricsBatchThrottleRate = Number(name, value, problems) },
                 "lro" => faults with { OperationFailureRate = Number(name, value, problems) },
+                "applied-failed" => faults with { AppliedButFailedRate = Number(name, value, problems) },
                 "retry-after" => faults with { RetryAfterSeconds = (int)Number(name, value, problems) },
                 "latency" => faults with { Latency = TimeSpan.FromMilliseconds(Number(name, value, problems)) },
                 "seed" => faults with { Seed = (int)Number(name, value, problems) },

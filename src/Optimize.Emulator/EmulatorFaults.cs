@@ -28,6 +28,13 @@ public sealed record EmulatorFaults
     /// <summary>Share of long-running operations that end in status Failed.</summary>
     public double OperationFailureRate { get; init; }
 
+    /// <summary>
+    /// Share of writes of a resource's model (serverfarms and sites PUT, VM and scale set PATCH) whose change takes effect and whose
+    /// long-running operation still ends Failed, as when the poll that would have seen success is lost: the caller cannot tell
+    /// from the answer whether it was applied. Drawn only for writes not already failed by <see cref="OperationFailureRate"/>.
+    /// </summary>
+    public double AppliedButFailedRate { get; init; }
+
     /// <summary>When true, resizing a running VM to a size outside its current hardware cluster is refused with 409 until it is deallocated.</summary>
     public bool ResizeNeedsDeallocation { get; init; }
 
@@ -55,6 +62,7 @@ public sealed record EmulatorFaults
         Rate(nameof(ServerErrorRate), ServerErrorRate, errors);
         Rate(nameof(MetricsBatchThrottleRate), MetricsBatchThrottleRate, errors);
         Rate(nameof(OperationFailureRate), OperationFailureRate, errors);
+        Rate(nameof(AppliedButFailedRate), AppliedButFailedRate, errors);
         if (RetryAfterSeconds is < 0 or > 3600)
         {
             errors.Add($"{nameof(RetryAfterSeconds)} must be 0–3600, was {RetryAfterSeconds}.");

@@ -19,7 +19,7 @@ public sealed class AlertTests
     {
         _ = FiredAlert(); // skips before any host starts when the shared fixtures are absent
         await using var loop = await DurableLoop.StartAsync();
-        var endpoints = Endpoints.For(loop);
+        var endpoints = await Endpoints.ForAsync(loop);
         var plan = DurableLoop.Plan() with
         {
             Stages = [new ChangeStage(0, new Model.AppServicePlanConfig("P1v3", 3), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1))],
@@ -42,7 +42,7 @@ public sealed class AlertTests
     {
         _ = FiredAlert(); // skips before any host starts when the shared fixtures are absent
         await using var loop = await DurableLoop.StartAsync();
-        var endpoints = Endpoints.For(loop);
+        var endpoints = await Endpoints.ForAsync(loop);
         await loop.RunToEndAsync(DurableLoop.Plan());
 
         var answer = await endpoints.AlertWebhook(Endpoints.Post(FiredAlert()), loop.Client, DurableLoop.Ct);

@@ -11,7 +11,7 @@ public sealed class ApprovalTests
     public async Task ApprovedOverHttp_ProceedsAndPromotes_AndTheDecisionIsJournaled()
     {
         await using var loop = await DurableLoop.StartAsync();
-        var endpoints = Endpoints.For(loop);
+        var endpoints = await Endpoints.ForAsync(loop);
         await loop.StartChangeAsync(DurableLoop.Plan(approval: true));
         await WaitForStateAsync(loop, ChangeState.AwaitingApproval);
         Assert.Empty(loop.Config.Applies);
@@ -29,7 +29,7 @@ public sealed class ApprovalTests
     public async Task RejectedOverHttp_EndsRejected_NothingApplied()
     {
         await using var loop = await DurableLoop.StartAsync();
-        var endpoints = Endpoints.For(loop);
+        var endpoints = await Endpoints.ForAsync(loop);
         await loop.StartChangeAsync(DurableLoop.Plan(approval: true));
         await WaitForStateAsync(loop, ChangeState.AwaitingApproval);
 
@@ -46,7 +46,7 @@ public sealed class ApprovalTests
     public async Task NoDecisionWithinTheTimeout_EndsRejected_AndALateApprovalIsRefused()
     {
         await using var loop = await DurableLoop.StartAsync();
-        var endpoints = Endpoints.For(loop);
+        var endpoints = await Endpoints.ForAsync(loop);
 
         await loop.StartChangeAsync(DurableLoop.Plan(approval: true, approvalTimeout: TimeSpan.FromSeconds(2)));
         var done = await loop.WaitAsync();

@@ -17,7 +17,8 @@ public sealed class ChangesEndpointTests
     {
         var journal = await JournalAsync();
 
-        var answer = await Endpoints.ForJournal(journal).List(Endpoints.Get("?state=awaiting-approval"), DurableLoop.Ct);
+        await using var endpoints = await Endpoints.ForJournalAsync(journal);
+        var answer = await endpoints.Api.List(Endpoints.Get("?state=awaiting-approval"), DurableLoop.Ct);
 
         var changes = Changes(answer);
         Assert.Equal(["chg-wait"], changes.Select(c => c.GetProperty("changeId").GetString()));
@@ -30,7 +31,8 @@ public sealed class ChangesEndpointTests
         var journal = await JournalAsync();
         var query = $"?resource={Uri.EscapeDataString(DurableLoop.ResourceId)}&since=2026-03-01T00:00:00Z&limit=1&code=function-key";
 
-        var answer = await Endpoints.ForJournal(journal).List(Endpoints.Get(query), DurableLoop.Ct);
+        await using var endpoints = await Endpoints.ForJournalAsync(journal);
+        var answer = await endpoints.Api.List(Endpoints.Get(query), DurableLoop.Ct);
 
         // chg-old (2026-02-20) is before 'since'; of chg-wait (01:00) and chg-done (00:00) the newest is kept.
         Assert.Equal(["chg-wait"], Changes(answer).Select(c => c.GetProperty("changeId").GetString()));
@@ -41,7 +43,8 @@ public sealed class ChangesEndpointTests
     {
         var journal = await JournalAsync();
 
-        var answer = await Endpoints.ForJournal(journal).List(Endpoints.Get(), DurableLoop.Ct);
+        await using var endpoints = await Endpoints.ForJournalAsync(journal);
+        var answer = await endpoints.Api.List(Endpoints.Get(), DurableLoop.Ct);
 
         Assert.Equal(["chg-wait", "chg-done", "chg-old"], Changes(answer).Select(c => c.GetProperty("changeId").GetString()));
     }
@@ -57,7 +60,8 @@ public sealed class ChangesEndpointTests
     {
         var journal = await JournalAsync();
 
-        var answer = await Endpoints.ForJournal(journal).List(Endpoints.Get(query), DurableLoop.Ct);
+        await using var endpoints = await Endpoints.ForJournalAsync(journal);
+        var answer = await endpoints.Api.List(Endpoints.Get(query), DurableLoop.Ct);
 
         Assert.Equal(400, Endpoints.Status(answer));
         var error = Assert.IsType<ApiError>(Assert.IsType<ObjectResult>(answer).Value);
@@ -68,7 +72,7 @@ public sealed class ChangesEndpointTests
     public async Task Approve_PrincipalHeaderAndNoBy_JournalsThePrincipalAsApprover()
     {
         await using var loop = await DurableLoop.StartAsync();
-        var endpoints = Endpoints.For(loop);
+        var endpoints = await Endpoints.ForAsync(loop);
         await loop.StartChangeAsync(DurableLoop.Plan(approval: true));
         await ApprovalTests.WaitForStateAsync(loop, ChangeState.AwaitingApproval);
         var request = Endpoints.Post("""{"comment": "ok"}""");
@@ -88,7 +92,7 @@ public sealed class ChangesEndpointTests
         var request = Endpoints.Post("""{"by": "mallory"}""");
         request.Headers[ClientPrincipal.HeaderName] = Principal("alice@contoso.com");
 
-        var answer = await Endpoints.For(loop).Reject(request, "chg-1", loop.Client, DurableLoop.Ct);
+        var answer = await (await Endpoints.ForAsync(loop)).Reject(request, "chg-1", loop.Client, DurableLoop.Ct);
 
         Assert.Equal(403, Endpoints.Status(answer));
         Assert.Contains("signed in as 'alice@contoso.com'", Assert.IsType<ApiError>(Assert.IsType<ObjectResult>(answer).Value).Error, StringComparison.Ordinal);

@@ -37,6 +37,8 @@ internal sealed class DurableLoop : IAsyncDisposable
     /// <summary>The workflow's own retries (reads, baseline, journal steps), in tenths of seconds instead of minutes.</summary>
     public static readonly WorkflowRetry FastWorkflowRetry = new() { Attempts = 3, FirstDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(1) };
 
+    private readonly List<IAsyncDisposable> _owned = [];
+
     private DurableLoop(DurableTaskTestHost host, FaultyPorts ports)
     {
         Host = host;
@@ -147,5 +149,16 @@ internal sealed class DurableLoop : IAsyncDisposable
         return list;
     }
 
-    public ValueTask DisposeAsync() => Host.DisposeAsync();
+    /// <summary>Disposes <paramref name="owned"/> with the loop (the emulator behind a test's endpoints).</summary>
+    public void Adopt(IAsyncDisposable owned) => _owned.Add(owned);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var owned in _owned)
+        {
+            await owned.DisposeAsync();
+        }
+
+        await Host.DisposeAsync();
+    }
 }

@@ -64,7 +64,7 @@ public sealed class RecoveryTests
         loop.Ports.ApplyThrows = target => target == DurableLoop.Baseline && Interlocked.Increment(ref refusals) <= 3; // one workflow attempt
 
         // An alert reverts the promoted change; its first rollback apply fails and the revert waits 5 min to try again.
-        await Endpoints.For(loop).AlertWebhook(Endpoints.Post(AlertTests.FiredAlert()), loop.Client, DurableLoop.Ct);
+        await (await Endpoints.ForAsync(loop)).AlertWebhook(Endpoints.Post(AlertTests.FiredAlert()), loop.Client, DurableLoop.Ct);
         await ApprovalTests.WaitForEventAsync(loop, e => e.Message.StartsWith("rollback attempt 1/3 failed", StringComparison.Ordinal));
         var alertInstance = InstanceIds.ForAlert(DurableLoop.ResourceId);
         await loop.Client.TerminateInstanceAsync(alertInstance, "crash (test)", DurableLoop.Ct);

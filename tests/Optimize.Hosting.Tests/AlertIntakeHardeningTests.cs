@@ -15,7 +15,7 @@ public sealed class AlertIntakeHardeningTests
     [Fact]
     public async Task HandleAsync_DeclaredLengthOverTheCap_413WithoutReadingTheBody()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         await using var body = new CountingStream(new MemoryStream(new byte[16]));
 
         var result = await loop.Alerts.HandleAsync(body, 100L * 1024 * 1024, loop.Host, Ct);
@@ -30,7 +30,7 @@ public sealed class AlertIntakeHardeningTests
     [Fact]
     public async Task HandleAsync_UndeclaredBodyOverTheCap_413AfterReadingOneBytePastIt()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         await using var body = new CountingStream(new MemoryStream(new byte[5 * 1024 * 1024]));
 
         var result = await loop.Alerts.HandleAsync(body, declaredLength: null, loop.Host, Ct);
@@ -43,7 +43,7 @@ public sealed class AlertIntakeHardeningTests
     [Fact]
     public async Task HandleAsync_BodyNotUtf8_400()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         await using var body = new MemoryStream([0x7b, 0xff, 0xfe, 0x7d]);
 
         var result = await loop.Alerts.HandleAsync(body, 4, loop.Host, Ct);
@@ -55,7 +55,7 @@ public sealed class AlertIntakeHardeningTests
     [Fact]
     public async Task HandleAsync_StreamUnderTheCap_RoutedAsTheStringForm()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         var id = loop.Plan().Resource.Id;
         var bytes = Encoding.UTF8.GetBytes(AlertPayloads.For(AlertPayloads.Minimal, id, HostingLoop.Start));
         await using var body = new MemoryStream(bytes);
@@ -69,7 +69,7 @@ public sealed class AlertIntakeHardeningTests
     [Fact]
     public async Task HandleAsync_DuplicateKeys_400AndNothingStarts()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         var id = loop.Plan().Resource.Id;
         var body = AlertPayloads.For(AlertPayloads.Minimal, id, HostingLoop.Start).Replace("\"alertRule\":", "\"alertRule\":\"x\",\"alertRule\":", StringComparison.Ordinal);
 
@@ -82,7 +82,7 @@ public sealed class AlertIntakeHardeningTests
     [Fact]
     public async Task HandleAsync_AlertFiredBeforeTheChangeWasPlanned_IgnoredWithTheReason()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         var resource = loop.Plan();
         await loop.StartChangeAsync(resource, approval: false);
         await loop.RunAsync(HostingLoop.Start + TimeSpan.FromMinutes(40));
@@ -101,7 +101,7 @@ public sealed class AlertIntakeHardeningTests
     [Fact]
     public async Task HandleAsync_FortyThousandCharacterRuleNameOnAChangeInFlight_ChangeRollsBackAndIsJournaled()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         var resource = loop.Plan();
         var plan = await loop.StartChangeAsync(resource, approval: false);
         await loop.RunAsync(HostingLoop.Start + TimeSpan.FromMinutes(40));
@@ -133,7 +133,7 @@ public sealed class AlertIntakeHardeningTests
     [Fact]
     public async Task HandleAsync_StormOf10000AlertsOver100Resources_EveryCallAuditedOneRemediationEach()
     {
-        using var loop = new HostingLoop(fleetSize: 120);
+        await using var loop = await HostingLoop.StartAsync(fleetSize: 120);
         var ids = loop.Fleet.Resources.Select(r => r.Resource.Id).Where(id => ResourceKinds.FromResourceId(id) is not null).Take(100).ToArray();
         Assert.Equal(100, ids.Length);
 

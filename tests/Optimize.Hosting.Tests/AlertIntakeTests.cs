@@ -21,7 +21,7 @@ public sealed class AlertIntakeTests
     [InlineData("{\"schemaId\": \"azureMonitorCommonAlertSchema\", \"data\": {\"essentials\": {\"alertId\": \"a\", \"alertRule\": \"r\", \"monitorCondition\": \"Fired\", \"alertTargetIDs\": []}}}")]
     public async Task HandleAsync_MalformedPayload_Returns400AndJournalsARejectedAlertPass(string body)
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
 
         var result = await loop.Alerts.HandleAsync(body, loop.Host, Ct);
 
@@ -40,7 +40,7 @@ public sealed class AlertIntakeTests
     [InlineData(AlertPayloads.Fixture)]
     public async Task HandleAsync_SubscriptionNotManaged_Returns422AndJournalsIt(string source)
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         var foreign = "/subscriptions/aaaa0a0a-bb1b-cc2c-dd3d-eeeeee4e4e4e/resourceGroups/rg/providers/Microsoft.Web/serverfarms/plan1";
 
         var result = await loop.Alerts.HandleAsync(AlertPayloads.For(source, foreign, HostingLoop.Start), loop.Host, Ct);
@@ -58,7 +58,7 @@ public sealed class AlertIntakeTests
     [InlineData(AlertPayloads.Fixture)]
     public async Task HandleAsync_ResourceInRecommendScope_Returns202WithActionNone(string source)
     {
-        using var loop = new HostingLoop(new OptimizePolicy());
+        await using var loop = await HostingLoop.StartAsync(new OptimizePolicy());
         var id = loop.Plan().Resource.Id;
 
         var result = await loop.Alerts.HandleAsync(AlertPayloads.For(source, id, HostingLoop.Start), loop.Host, Ct);
@@ -76,7 +76,7 @@ public sealed class AlertIntakeTests
     [InlineData(AlertPayloads.Fixture)]
     public async Task HandleAsync_ChangeInFlight_SignalsTheChangeWhichRollsBack(string source)
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         var resource = loop.Plan();
         var plan = await loop.StartChangeAsync(resource, approval: false);
         await loop.RunAsync(HostingLoop.Start + TimeSpan.FromMinutes(40));
@@ -102,7 +102,7 @@ public sealed class AlertIntakeTests
     public async Task HandleAsync_ChangeInFlightButPolicyNowRecommend_StillRollsBack()
     {
         // The change started under auto mode; the host restarted with a recommend-only policy while it was observing.
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         var resource = loop.Plan();
         await loop.StartChangeAsync(resource, approval: false);
         await loop.RunAsync(HostingLoop.Start + TimeSpan.FromMinutes(40));
@@ -120,7 +120,7 @@ public sealed class AlertIntakeTests
     [InlineData(AlertPayloads.Fixture)]
     public async Task HandleAsync_NoChangeInFlight_StartsOneRemediation(string source)
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         var id = loop.Plan().Resource.Id;
 
         var result = await loop.Alerts.HandleAsync(AlertPayloads.For(source, id, HostingLoop.Start), loop.Host, Ct);
@@ -139,7 +139,7 @@ public sealed class AlertIntakeTests
     [InlineData(AlertPayloads.Fixture)]
     public async Task HandleAsync_AlertStorm_StartsExactlyOneRemediation(string source)
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         var id = loop.Plan().Resource.Id;
         var body = AlertPayloads.For(source, id, HostingLoop.Start);
 
@@ -161,7 +161,7 @@ public sealed class AlertIntakeTests
     [InlineData(AlertPayloads.Fixture)]
     public async Task HandleAsync_ResolvedAlert_ActionNone(string source)
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         var id = loop.Plan().Resource.Id;
 
         var result = await loop.Alerts.HandleAsync(AlertPayloads.For(source, id, HostingLoop.Start, fired: false), loop.Host, Ct);
@@ -177,7 +177,7 @@ public sealed class AlertIntakeTests
     [Fact]
     public async Task HandleAsync_ResolvedAlertDuringAChange_ChangeCarriesOn()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         var resource = loop.Plan();
         await loop.StartChangeAsync(resource, approval: false);
         await loop.RunAsync(HostingLoop.Start + TimeSpan.FromMinutes(40));

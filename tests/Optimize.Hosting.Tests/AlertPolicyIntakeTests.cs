@@ -18,7 +18,7 @@ public sealed class AlertPolicyIntakeTests
     [Fact]
     public async Task HandleAsync_PublishedSev4MetricAlertOnAChangeInFlight_IgnoredAndTheChangeCarriesOn()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         var resource = await InFlightAsync(loop);
 
         // The sample as Azure publishes it: Sev4, Metric.
@@ -35,7 +35,7 @@ public sealed class AlertPolicyIntakeTests
     [Fact]
     public async Task HandleAsync_PublishedActivityLogAlertAtSev1_IgnoredBySignalType()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         var resource = await InFlightAsync(loop);
 
         var result = await loop.Alerts.HandleAsync(Sample(ActivityLog, resource, loop.Time.GetUtcNow(), "Sev1"), loop.Host, Ct);
@@ -52,7 +52,7 @@ public sealed class AlertPolicyIntakeTests
         {
             Alerts = new AlertPolicy { Severities = ["Sev4"], SignalTypes = ["Activity Log", "Metric"] },
         };
-        using var loop = new HostingLoop(policy);
+        await using var loop = await HostingLoop.StartAsync(policy);
         var resource = await InFlightAsync(loop);
 
         var result = await loop.Alerts.HandleAsync(Sample(ActivityLog, resource, loop.Time.GetUtcNow(), severity: null), loop.Host, Ct);
@@ -69,7 +69,7 @@ public sealed class AlertPolicyIntakeTests
     {
         // The change was planned at Start and is observed at Start+40m; with maxAge 1h (default), an alert fired
         // 61 min before it arrives is stale, one fired 59 min before still acts. Both fired after the change was planned.
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         var resource = await InFlightAsync(loop);
         loop.Time.Advance(TimeSpan.FromMinutes(30));
         var firedAt = loop.Time.GetUtcNow() - TimeSpan.FromMinutes(minutesOld);
@@ -92,7 +92,7 @@ public sealed class AlertPolicyIntakeTests
         {
             Alerts = new AlertPolicy { Severities = ["Sev0", "Sev1", "Sev2", "Sev3", "Sev4"], SignalTypes = ["Metric", "Log", "Activity Log"], MaxAge = TimeSpan.FromDays(3650) },
         };
-        using var loop = new HostingLoop(policy);
+        await using var loop = await HostingLoop.StartAsync(policy);
         var resource = await InFlightAsync(loop);
 
         var result = await loop.Alerts.HandleAsync(AlertPayloads.For(AlertPayloads.Fixture, resource, loop.Time.GetUtcNow(), fired: false), loop.Host, Ct);
@@ -106,7 +106,7 @@ public sealed class AlertPolicyIntakeTests
     public async Task HandleAsync_NoMonitorConditionListed_NoAlertActs()
     {
         var policy = HostingLoop.AutoPolicy with { Alerts = new AlertPolicy { MonitorConditions = [] } };
-        using var loop = new HostingLoop(policy);
+        await using var loop = await HostingLoop.StartAsync(policy);
         var resource = await InFlightAsync(loop);
 
         var result = await loop.Alerts.HandleAsync(AlertPayloads.For(AlertPayloads.Minimal, resource, loop.Time.GetUtcNow()), loop.Host, Ct);

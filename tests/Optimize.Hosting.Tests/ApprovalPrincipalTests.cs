@@ -20,7 +20,7 @@ public sealed class ApprovalPrincipalTests
     [Fact]
     public async Task DecideAsync_PrincipalAndNoBy_ApproverIsThePrincipal()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         await WaitingAtGateAsync(loop);
 
         var result = await loop.Approvals.DecideAsync("chg-1", approved: true, """{"comment": "go"}""", Alice, loop.Host, Ct);
@@ -33,7 +33,7 @@ public sealed class ApprovalPrincipalTests
     [Fact]
     public async Task DecideAsync_BodyByMatchesPrincipalIgnoringCase_Accepted()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         await WaitingAtGateAsync(loop);
 
         var result = await loop.Approvals.DecideAsync("chg-1", approved: false, """{"by": "Alice@Contoso.com"}""", Alice, loop.Host, Ct);
@@ -45,7 +45,7 @@ public sealed class ApprovalPrincipalTests
     [Fact]
     public async Task DecideAsync_BodyByNamesSomeoneElse_Returns403AndSendsNothing()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         await WaitingAtGateAsync(loop);
 
         var result = await loop.Approvals.DecideAsync("chg-1", approved: true, """{"by": "bob@contoso.com"}""", Alice, loop.Host, Ct);
@@ -61,7 +61,7 @@ public sealed class ApprovalPrincipalTests
     [Fact]
     public async Task DecideAsync_PrincipalRequiredAndAbsent_Returns401EvenWithABodyBy()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         await WaitingAtGateAsync(loop);
         var approvals = new ApprovalService(loop.Journal, loop.Journal, NullLogger<ApprovalService>.Instance, new ApprovalAccess { RequirePrincipal = true });
 
@@ -75,7 +75,7 @@ public sealed class ApprovalPrincipalTests
     [Fact]
     public async Task DecideAsync_NoPrincipalNotRequired_BodyByIsUsedAsBefore()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         await WaitingAtGateAsync(loop);
 
         var result = await loop.Approvals.DecideAsync("chg-1", approved: true, """{"by": "carol"}""", principalHeader: null, loop.Host, Ct);
@@ -91,7 +91,7 @@ public sealed class ApprovalPrincipalTests
     [InlineData("eyJhdXRoX3R5cCI6ImFhZCIsImNsYWltcyI6W119", "names no one")] // {"auth_typ":"aad","claims":[]}
     public async Task DecideAsync_MalformedPrincipal_Returns400AndSendsNothing(string header, string expected)
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         await WaitingAtGateAsync(loop);
 
         var result = await loop.Approvals.DecideAsync("chg-1", approved: true, """{"by": "alice"}""", header, loop.Host, Ct);

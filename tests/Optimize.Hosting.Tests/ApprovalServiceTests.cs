@@ -13,7 +13,7 @@ public sealed class ApprovalServiceTests
     [Fact]
     public async Task DecideAsync_Approved_ChangeIsAppliedAndPromoted()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         var resource = loop.Plan();
         var plan = await WaitingAtGateAsync(loop, resource);
 
@@ -30,7 +30,7 @@ public sealed class ApprovalServiceTests
     [Fact]
     public async Task DecideAsync_Rejected_ChangeIsRejectedAndNothingApplied()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         var resource = loop.Plan();
         var plan = await WaitingAtGateAsync(loop, resource);
 
@@ -55,7 +55,7 @@ public sealed class ApprovalServiceTests
     [InlineData("""{"by": "  "}""", "'by' is required")]
     public async Task DecideAsync_BadBody_Returns400AndSendsNothing(string body, string expected)
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         await WaitingAtGateAsync(loop, loop.Plan());
 
         var result = await loop.Approvals.DecideAsync("chg-1", approved: true, body, loop.Host, Ct);
@@ -69,7 +69,7 @@ public sealed class ApprovalServiceTests
     [Fact]
     public async Task DecideAsync_UnknownChange_Returns404()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
 
         var result = await loop.Approvals.DecideAsync("chg-nope", approved: true, """{"by": "alice"}""", loop.Host, Ct);
 
@@ -80,7 +80,7 @@ public sealed class ApprovalServiceTests
     [Fact]
     public async Task DecideAsync_ChangeNotAwaitingApproval_Returns409AndSendsNothing()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         await loop.StartChangeAsync(loop.Plan(), approval: false);
         await loop.RunAsync(HostingLoop.Start + TimeSpan.FromMinutes(40));
 
@@ -94,13 +94,13 @@ public sealed class ApprovalServiceTests
     [Fact]
     public async Task DecideAsync_AwaitingButWorkflowGone_Returns409()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         var resource = loop.Plan();
         await loop.StartChangeAsync(resource, approval: true);
         await loop.RunAsync(HostingLoop.Start + TimeSpan.FromMinutes(5));
 
         // A host that knows no workflow (as after a crash of the in-process runner).
-        using var other = new HostingLoop(journal: loop.Journal);
+        await using var other = await HostingLoop.StartAsync(journal: loop.Journal);
         var result = await loop.Approvals.DecideAsync("chg-1", approved: true, """{"by": "alice"}""", other.Host, Ct);
 
         Assert.Equal(409, result.StatusCode);
@@ -110,7 +110,7 @@ public sealed class ApprovalServiceTests
     [Fact]
     public async Task StatusAsync_KnownChange_ReturnsTheChangeItsStepsAndWorkflow()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         var resource = loop.Plan();
         await WaitingAtGateAsync(loop, resource);
 
@@ -127,7 +127,7 @@ public sealed class ApprovalServiceTests
     [Fact]
     public async Task StatusAsync_UnknownChange_Returns404()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
 
         var result = await loop.Approvals.StatusAsync("chg-nope", loop.Host, Ct);
 

@@ -13,7 +13,7 @@ public sealed class ChangeListTests
     [Fact]
     public async Task ListAsync_AwaitingApproval_ListsOnlyTheWaitingChange_WithExpiryAndPaths()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         var waiting = loop.Plan();
         await loop.StartChangeAsync(waiting, approval: true); // approval timeout 1 day
         await loop.RunAsync(HostingLoop.Start + TimeSpan.FromMinutes(5));
@@ -34,7 +34,7 @@ public sealed class ChangeListTests
     [Fact]
     public async Task ListAsync_NoFilter_ListsEveryStateNewestFirst_OnlyWaitingOnesHaveExpiry()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         await JournalAsync(loop, Other(loop, 0), "chg-old", ChangeState.RolledBack, HostingLoop.Start.AddDays(-3));
         await JournalAsync(loop, Other(loop, 1), "chg-new", ChangeState.Promoted, HostingLoop.Start.AddDays(-1));
 
@@ -48,7 +48,7 @@ public sealed class ChangeListTests
     [Fact]
     public async Task ListAsync_SeveralStatesResourceAndSince_EachFilterApplies()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         var a = Other(loop, 0);
         var b = Other(loop, 1);
         await JournalAsync(loop, a, "a-rolled-old", ChangeState.RolledBack, HostingLoop.Start.AddDays(-10));
@@ -69,7 +69,7 @@ public sealed class ChangeListTests
     [Fact]
     public async Task ListAsync_LimitTwoOfThreeMatching_ReturnsTheNewestTwo_Truncated()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         for (var i = 0; i < 3; i++)
         {
             await JournalAsync(loop, Other(loop, i), $"chg-{i}", ChangeState.Promoted, HostingLoop.Start.AddHours(-10 + i));
@@ -91,7 +91,7 @@ public sealed class ChangeListTests
     [InlineData("4", 3, false)]
     public async Task ListAsync_NoStateLimitOfThree_TruncatedOnlyWhenMoreExist(string limit, int count, bool truncated)
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         for (var i = 0; i < 3; i++)
         {
             await JournalAsync(loop, Other(loop, i), $"chg-{i}", ChangeState.Promoted, HostingLoop.Start.AddHours(-10 + i));
@@ -115,7 +115,7 @@ public sealed class ChangeListTests
     [InlineData(null, null, null, "ten", "'limit' must be a whole number from 1 to 500")]
     public async Task ListAsync_BadParameter_Returns400WithWhatIsWrong(string? state, string? resource, string? since, string? limit, string expected)
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
 
         var result = await loop.Approvals.ListAsync(new ChangeListRequest { State = state, Resource = resource, Since = since, Limit = limit }, Ct);
 
@@ -126,7 +126,7 @@ public sealed class ChangeListTests
     [Fact]
     public async Task ListAsync_ResourceIdOverTheKeyLimit_Returns400WithTheLimit()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         var id = "/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Web/serverfarms/" + new string('p', 2000);
 
         var result = await loop.Approvals.ListAsync(new ChangeListRequest { Resource = id }, Ct);
@@ -138,7 +138,7 @@ public sealed class ChangeListTests
     [Fact]
     public async Task ListAsync_UnknownParameter_Returns400NamingIt()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
 
         var result = await loop.Approvals.ListAsync(new ChangeListRequest { Unknown = ["pending"] }, Ct);
 

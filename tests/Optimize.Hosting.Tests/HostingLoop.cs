@@ -10,9 +10,8 @@ using Optimize.Metrics;
 using Optimize.Model;
 using Optimize.Policy;
 using Optimize.Ports;
-using Optimize.Pricing;
 using Optimize.Simulator.Fleet;
-using Optimize.Simulator.Ports;
+using Optimize.Tests.Emulated;
 using Optimize.Workflow.Activities;
 using Optimize.Workflow.Hosting;
 using Optimize.Workflow;
@@ -21,25 +20,29 @@ using Optimize.Workflow.Runner;
 namespace Optimize.Hosting.Tests;
 
 /// <summary>
-/// The application services over the in-process runner on a virtual clock, a simulated fleet and an in-memory journal
+/// The application services over the in-process runner on a virtual clock, a simulated fleet served by the in-process Azure
+/// emulator and read and written through the production adapters (<see cref="EmulatedFleet"/>), and an in-memory journal
 /// (wired as <c>ClosedLoop</c> in the CLI wires them). Starts on a Monday at 02:00 UTC, inside the default change window.
 /// </summary>
-internal sealed class HostingLoop : IDisposable
+internal sealed class HostingLoop : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
 
-    public HostingLoop(OptimizePolicy? policy = null, IJournal? journal = null, int fleetSize = 24)
+    private readonly EmulatedFleet _cloud;
+
+    private HostingLoop(EmulatedFleet cloud, FakeTimeProvider time, OptimizePolicy policy, InMemoryJournal memory, IJournal journal)
     {
-        Policy = policy ?? AutoPolicy;
-        Time = new FakeTimeProvider(Start);
-        Memory = new InMemoryJournal();
-        Journal = journal ?? Memory;
-        Fleet = FleetGenerator.Generate(new FleetOptions { Seed = 42, ResourceCount = fleetSize }, BuiltInCatalog.Default);
-        Config = new SimulatedConfigurationClient(Fleet, Time);
-        var metrics = new SimulatedMetricsReader(Fleet, Time);
-        var ports = new PassPorts(new SimulatedInventory(Fleet, Time), metrics, Fleet.Catalog, new BuiltInPriceBook(), Journal, Journal);
+        _cloud = cloud;
+        Policy = policy;
+        Time = time;
+        Memory = memory;
+        Journal = journal;
+        Fleet = cloud.Fleet;
+        var azure = cloud.Engine;
+        Config = azure.Configuration;
+        var ports = new PassPorts(azure.Inventory, azure.Metrics, cloud.Catalog, azure.Prices, Journal, Journal);
         var pass = new OptimizationPass(ports, AdvisorSet.Default, Time, NullLogger<OptimizationPass>.Instance);
-        var activities = new ChangeActivities(Config, metrics, Journal, Time, NullLogger<ChangeActivities>.Instance);
+        var activities = new ChangeActivities(Config, azure.Metrics, Journal, Time, NullLogger<ChangeActivities>.Instance);
         Runner = new WorkflowRunner(
             Time,
             new ActivityRegistry().AddChangeActivities(activities),
@@ -50,6 +53,16 @@ internal sealed class HostingLoop : IDisposable
         Nightly = new NightlyService(Scheduler, Journal, Policy, new InventoryScope(Fleet.Subscriptions, [], []), Time);
         Alerts = new AlertIntake(Policy, Fleet.Subscriptions, Journal, Journal, Time, NullLogger<AlertIntake>.Instance);
         Approvals = new ApprovalService(Journal, Journal, NullLogger<ApprovalService>.Instance);
+    }
+
+    /// <summary>Generates the fleet (seed 42), serves it through the emulator on the loop's clock and wires the services to it.</summary>
+    public static async Task<HostingLoop> StartAsync(OptimizePolicy? policy = null, IJournal? journal = null, int fleetSize = 24)
+    {
+        var time = new FakeTimeProvider(Start);
+        var memory = new InMemoryJournal();
+        var fleet = FleetGenerator.Generate(new FleetOptions { Seed = 42, ResourceCount = fleetSize }, BuiltInCatalog.Default);
+        var cloud = await EmulatedFleet.StartAsync(fleet, time, ct: TestContext.Current.CancellationToken);
+        return new HostingLoop(cloud, time, policy ?? AutoPolicy, memory, journal ?? memory);
     }
 
     /// <summary>Every scope in auto mode.</summary>
@@ -66,7 +79,8 @@ internal sealed class HostingLoop : IDisposable
 
     public SimulatedFleet Fleet { get; }
 
-    public SimulatedConfigurationClient Config { get; }
+    /// <summary>The production configuration client on the emulator.</summary>
+    public IConfigurationClient Config { get; }
 
     public WorkflowRunner Runner { get; }
 
@@ -141,7 +155,11 @@ internal sealed class HostingLoop : IDisposable
         return list;
     }
 
-    public void Dispose() => Runner.Dispose();
+    public async ValueTask DisposeAsync()
+    {
+        Runner.Dispose();
+        await _cloud.DisposeAsync();
+    }
 
     private sealed class FakeClock(FakeTimeProvider clock) : IVirtualClock
     {

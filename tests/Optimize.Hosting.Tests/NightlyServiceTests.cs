@@ -17,7 +17,7 @@ public sealed class NightlyServiceTests
     [Fact]
     public async Task RunPassAsync_SmallFleet_StartsOneStagedChangePerPlanWithItsResourceInstanceId()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
 
         var (result, scheduled) = await loop.Nightly.RunPassAsync("nightly", loop.Host, null, Ct);
 
@@ -40,13 +40,13 @@ public sealed class NightlyServiceTests
     {
         // The same fleet and clock plan the same resources: learn one from a first loop, then occupy its instance id.
         string busy;
-        using (var probe = new HostingLoop())
+        await using (var probe = await HostingLoop.StartAsync())
         {
             var (_, first) = await probe.Nightly.RunPassAsync("nightly", probe.Host, null, Ct);
             busy = first!.Result.Plans[0].Resource.Id;
         }
 
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         loop.Runner.RegisterWorkflow<string, string>(Blocker, async (context, input) =>
         {
             await context.WaitForEventAsync<string>("never", TimeSpan.FromDays(30));
@@ -74,7 +74,7 @@ public sealed class NightlyServiceTests
     [Fact]
     public async Task RunAsync_EntriesOlderThanRetention_ArePurged()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         var old = HostingLoop.Start - loop.Policy.Retention.KeepFor - TimeSpan.FromDays(1);
         var recent = HostingLoop.Start - TimeSpan.FromDays(1);
         await loop.Journal.RecordPassAsync(new PassRecord("pass-old", "nightly", old, old, "completed", 1, 0, 0, 0, 0m, "USD"), Ct);
@@ -95,7 +95,7 @@ public sealed class NightlyServiceTests
     public async Task RunAsync_JournalUnavailable_Returns503AndStartsNoWorkflow()
     {
         var journal = new UnavailableJournal(new InMemoryJournal());
-        using var loop = new HostingLoop(journal: journal);
+        await using var loop = await HostingLoop.StartAsync(journal: journal);
 
         var result = await loop.Nightly.RunAsync("nightly", loop.Host, Ct);
 
@@ -109,7 +109,7 @@ public sealed class NightlyServiceTests
     [Fact]
     public async Task RunAsync_RecommendPolicy_PlansAndStartsNothing()
     {
-        using var loop = new HostingLoop(new Policy.OptimizePolicy { DefaultMode = Policy.ChangeMode.Recommend });
+        await using var loop = await HostingLoop.StartAsync(new Policy.OptimizePolicy { DefaultMode = Policy.ChangeMode.Recommend });
 
         var result = await loop.Nightly.RunAsync("manual", loop.Host, Ct);
 

@@ -13,7 +13,7 @@ public sealed class NightlySummaryTests
     [Fact]
     public async Task RunAsync_CompletedPass_LogsOneSummaryLineWithItsCounts()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         var logger = new FakeLogger<NightlyService>();
         var nightly = new NightlyService(loop.Scheduler, loop.Journal, loop.Policy, new InventoryScope(loop.Fleet.Subscriptions, [], []), loop.Time, logger);
 
@@ -33,7 +33,7 @@ public sealed class NightlySummaryTests
     public async Task RunOrThrowAsync_JournalUnavailable_ThrowsSoTheExecutionFailsAndLogsAnError()
     {
         var journal = new UnavailableJournal(new InMemoryJournal());
-        using var loop = new HostingLoop(journal: journal);
+        await using var loop = await HostingLoop.StartAsync(journal: journal);
         var logger = new FakeLogger<NightlyService>();
         var nightly = new NightlyService(loop.Scheduler, journal, loop.Policy, new InventoryScope(loop.Fleet.Subscriptions, [], []), loop.Time, logger);
 
@@ -48,7 +48,7 @@ public sealed class NightlySummaryTests
     [Fact]
     public async Task RunOrThrowAsync_CompletedPass_ReturnsTheResult()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
 
         var result = await loop.Nightly.RunOrThrowAsync("manual", loop.Host, Ct);
 

@@ -16,7 +16,7 @@ public sealed class NotificationTests
     [Fact]
     public async Task SweepAsync_ChangeAwaitingApproval_OneNotificationWithItsExpiryThenNoMore()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         var plan = await loop.StartChangeAsync(loop.Plan(), approval: true);
         await loop.RunAsync(HostingLoop.Start + TimeSpan.FromMinutes(5));
         var channel = new RecordingChannel();
@@ -42,7 +42,7 @@ public sealed class NotificationTests
     [Fact]
     public async Task SweepAsync_ChannelDown_FailureJournaledRetriedNextSweepThenGivesUp()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         await loop.StartChangeAsync(loop.Plan(), approval: true);
         await loop.RunAsync(HostingLoop.Start + TimeSpan.FromMinutes(5));
         var channel = new RecordingChannel { FailuresLeft = 3 };
@@ -66,7 +66,7 @@ public sealed class NotificationTests
     [Fact]
     public async Task SweepAsync_ChannelRecovers_SentOnTheNextSweep()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         await loop.StartChangeAsync(loop.Plan(), approval: true);
         await loop.RunAsync(HostingLoop.Start + TimeSpan.FromMinutes(5));
         var channel = new RecordingChannel { FailuresLeft = 1 };
@@ -80,7 +80,7 @@ public sealed class NotificationTests
     [Fact]
     public async Task SweepAsync_ChangeRolledBackByAnAlert_NotifiesWithTheOutcome()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         var resource = loop.Plan();
         await loop.StartChangeAsync(resource, approval: false);
         await loop.RunAsync(HostingLoop.Start + TimeSpan.FromMinutes(40));
@@ -100,7 +100,7 @@ public sealed class NotificationTests
     [Fact]
     public async Task SweepAsync_NoChannel_DoesNothing()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         await loop.StartChangeAsync(loop.Plan(), approval: true);
         await loop.RunAsync(HostingLoop.Start + TimeSpan.FromMinutes(5));
         var service = new NotificationService(null, loop.Journal, loop.Journal, loop.Time, NullLogger<NotificationService>.Instance);
@@ -113,7 +113,7 @@ public sealed class NotificationTests
     [Fact]
     public async Task NotifyPassFailedAsync_ChannelDown_TriesThreeTimesAndReturnsFalse()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         var channel = new RecordingChannel { FailuresLeft = 10 };
         var service = Service(loop, channel, new NotificationOptions { PassFailedRetryDelay = TimeSpan.Zero });
 

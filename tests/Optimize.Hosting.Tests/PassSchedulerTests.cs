@@ -13,7 +13,7 @@ public sealed class PassSchedulerTests
     [Fact]
     public async Task RunAsync_HostRefusesAStart_ThatChangeIsAbortedWithTheHostsReasonOthersStart()
     {
-        using var loop = new HostingLoop();
+        await using var loop = await HostingLoop.StartAsync();
         var refusing = new RefusingHost(loop.Host, refuseFirst: 1);
 
         var scheduled = await loop.Scheduler.RunAsync(new PassRequest("nightly", loop.Policy, new Ports.InventoryScope(loop.Fleet.Subscriptions, [], [])), refusing, null, Ct);

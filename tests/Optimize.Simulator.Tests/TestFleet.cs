@@ -1,13 +1,14 @@
 using Microsoft.Extensions.Time.Testing;
+using Optimize.Changes;
 using Optimize.Metrics;
 using Optimize.Model;
-using Optimize.Simulator.Faults;
 using Optimize.Simulator.Fleet;
-using Optimize.Simulator.Ports;
+using Optimize.Tests.FleetModel;
 
 namespace Optimize.Simulator.Tests;
 
-/// <summary>Builds fleets and ports with safe defaults, and reads series into arrays.</summary>
+/// <summary>Builds fleets with safe defaults, writes configurations into their timelines and reads series into arrays (the model's own
+/// series, <see cref="FleetOracle"/>).</summary>
 internal sealed class TestFleet
 {
     /// <summary>A Monday, so weekly cycles line up.</summary>
@@ -17,37 +18,24 @@ internal sealed class TestFleet
     {
         Fleet = FleetGenerator.Generate(new FleetOptions { Seed = seed, ResourceCount = count, TracePath = tracePath }, TestCatalog.Instance);
         Time = new FakeTimeProvider(Now);
-        Faults = new FaultPlan();
-        Metrics = new SimulatedMetricsReader(Fleet, faults: Faults);
-        Config = new SimulatedConfigurationClient(Fleet, Time, Faults);
-        Inventory = new SimulatedInventory(Fleet, Time);
+        Config = new FleetWriter(Fleet, Time);
     }
 
     public SimulatedFleet Fleet { get; }
 
     public FakeTimeProvider Time { get; }
 
-    public FaultPlan Faults { get; }
-
-    public SimulatedMetricsReader Metrics { get; }
-
-    public SimulatedConfigurationClient Config { get; }
-
-    public SimulatedInventory Inventory { get; }
+    /// <summary>Writes configurations into the fleet's timelines at the clock's now.</summary>
+    public FleetWriter Config { get; }
 
     public SimulatedResource First(FleetScenario scenario, ResourceKind? kind = null) =>
         Fleet.WithScenario(scenario).First(r => kind is null || r.Resource.Kind == kind);
 
-    /// <summary>Reads one metric of one resource into a fresh array (the reader reuses its buffers).</summary>
-    public async Task<double[]> ReadAsync(SimulatedResource resource, string metric, DateTimeOffset start, TimeSpan length, TimeSpan interval)
+    /// <summary>One metric of one resource on the grid (empty when nothing was observed).</summary>
+    public Task<double[]> ReadAsync(SimulatedResource resource, string metric, DateTimeOffset start, TimeSpan length, TimeSpan interval)
     {
         var query = new MetricQuery([resource.Resource], [metric], new TimeRange(start, start + length), interval);
-        await foreach (var series in Metrics.ReadAsync(query, TestContext.Current.CancellationToken))
-        {
-            return series.Values.ToArray();
-        }
-
-        return [];
+        return Task.FromResult(FleetOracle.Series(Fleet, query).FirstOrDefault()?.Values.ToArray() ?? []);
     }
 
     public static double Percentile(double[] values, double p)
@@ -57,4 +45,27 @@ internal sealed class TestFleet
     }
 
     public static double Mean(double[] values) => values.Where(v => !double.IsNaN(v)).Average();
+}
+
+/// <summary>
+/// Writes a configuration into a fleet's timeline at the clock's now, as the emulator does when a write's long-running operation
+/// completes: a VM resize restarts the VM; writing the configuration already in effect changes nothing. (Validation of targets is
+/// the emulator's, tested there.)
+/// </summary>
+internal sealed class FleetWriter(SimulatedFleet fleet, TimeProvider time)
+{
+    /// <summary>Records <paramref name="target"/> for <paramref name="resource"/> and returns the configuration now in effect.</summary>
+    public Task<ApplyResult> ApplyAsync(ResourceRef resource, ResourceConfig target, bool allowDeallocation, CancellationToken cancellationToken = default)
+    {
+        _ = allowDeallocation;
+        cancellationToken.ThrowIfCancellationRequested();
+        var simulated = fleet.Find(resource.Id) ?? throw new ArgumentException($"No resource {resource.Id} in the fleet.", nameof(resource));
+        var now = time.GetUtcNow();
+        if (fleet.ConfigAt(simulated, now) != target)
+        {
+            fleet.Record(simulated, target, now, restarted: target is VmConfig);
+        }
+
+        return Task.FromResult(ApplyResult.Ok(fleet.ConfigAt(simulated, now)));
+    }
 }

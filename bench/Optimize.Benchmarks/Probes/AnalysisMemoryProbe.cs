@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Optimize.Advisors;
+using Optimize.Benchmarks.InMemory;
 using Optimize.Catalog;
 using Optimize.Engine;
 using Optimize.Journal;
@@ -10,7 +11,6 @@ using Optimize.Policy;
 using Optimize.Ports;
 using Optimize.Pricing;
 using Optimize.Simulator.Fleet;
-using Optimize.Simulator.Ports;
 
 namespace Optimize.Benchmarks.Probes;
 
@@ -44,9 +44,9 @@ internal static class AnalysisMemoryProbe
         var gen2 = GC.CollectionCount(2);
         var clock = new FakeTimeProvider(Now);
         var fleet = FleetGenerator.Generate(new FleetOptions { Seed = options.Seed, ResourceCount = options.Resources }, BuiltInCatalog.Default);
-        var reader = new CountingMetricsReader(new SimulatedMetricsReader(fleet, clock));
+        var reader = new CountingMetricsReader(new InMemoryFleetMetrics(fleet, clock));
         var journal = new InMemoryJournal();
-        var ports = new PassPorts(new SimulatedInventory(fleet, clock), reader, fleet.Catalog, new BuiltInPriceBook(), journal, journal);
+        var ports = new PassPorts(new InMemoryFleetInventory(fleet, clock), reader, fleet.Catalog, new BuiltInPriceBook(), journal, journal);
         var advisors = options.Metrics == 0 ? AdvisorSet.Default : PaddedMetricsAdvisor.Padded(options.Metrics);
         var pass = new OptimizationPass(ports, advisors, clock, NullLogger<OptimizationPass>.Instance);
         var policy = new OptimizePolicy { Data = new DataPolicy { Lookback = TimeSpan.FromDays(options.Days), Interval = options.Interval } };

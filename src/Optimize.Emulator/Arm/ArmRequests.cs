@@ -119,6 +119,15 @@ internal static class ArmRequests
         context.Response.Headers.RetryAfter = ((int)Math.Ceiling(world.Options.OperationDuration.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// The error body of a write that took effect but whose operation the fault plan makes report Failed
+    /// (<see cref="EmulatorFaults.AppliedButFailedRate"/>), or null.
+    /// </summary>
+    public static JsonObject? DrawAppliedButFailed(EmulatorWorld world, string what) =>
+        world.Draw(world.Faults.AppliedButFailedRate)
+            ? (JsonObject)ArmError.Body("OperationFailed", $"The long-running operation for {what} failed (injected fault; the change took effect).")["error"]!.DeepClone()
+            : null;
+
     /// <summary>The error body of an operation that the fault plan makes fail, or null.</summary>
     public static JsonObject? DrawOperationFailure(EmulatorWorld world, string what) =>
         world.Draw(world.Faults.OperationFailureRate)

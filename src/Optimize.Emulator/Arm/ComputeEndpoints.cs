@@ -160,6 +160,12 @@ internal static class ComputeEndpoints
                 MarkFailed(world, vm);
             }
 
+            if (failure is null && ArmRequests.DrawAppliedButFailed(world, $"updating '{vm.Resource.Name}'") is { } applied)
+            {
+                failure = applied;
+                MarkFailed(world, vm);
+            }
+
             (document, _) = world.Documents.Read(vm);
 
             document["properties"]!["provisioningState"] = "Updating";

@@ -95,6 +95,12 @@ internal static class ScaleSetEndpoints
             ComputeEndpoints.MarkFailed(world, ss);
         }
 
+        if (failure is null && ArmRequests.DrawAppliedButFailed(world, $"updating '{ss.Resource.Name}'") is { } applied)
+        {
+            failure = applied;
+            ComputeEndpoints.MarkFailed(world, ss);
+        }
+
         var document = world.Documents.Read(ss).Document;
         document["properties"]!["provisioningState"] = "Updating";
         ArmRequests.StartOperation(world, context, ss, "Microsoft.Compute", failure, null);

@@ -194,6 +194,7 @@ internal static class WebEndpoints
             });
         }
 
+        failure ??= ArmRequests.DrawAppliedButFailed(world, $"updating '{resource.Resource.Name}'");
         var (document, _) = world.Documents.Read(resource);
         ArmRequests.StartOperation(world, context, resource, "Microsoft.Web", failure, null);
         return Results.Json(document);

@@ -7,8 +7,8 @@ namespace Optimize.Simulator.Fleet;
 /// <summary>
 /// The simulated world: a fleet of resources of the five kinds, generated lazily from a seed, whose metrics are computed on
 /// the fly from (seed, resource, time, configuration history). Only resources that were written to hold state (their
-/// history). Thread-safe. Create with <see cref="FleetGenerator.Generate"/>; expose through the port classes
-/// (<see cref="Ports.SimulatedInventory"/>, <see cref="Ports.SimulatedMetricsReader"/>, <see cref="Ports.SimulatedConfigurationClient"/>).
+/// history). Thread-safe. Create with <see cref="FleetGenerator.Generate"/>; the engine reaches it only through Azure's REST
+/// surface, served by the emulator (Optimize.Emulator) and read and written by the production adapters.
 /// </summary>
 public sealed partial class SimulatedFleet
 {

@@ -7,8 +7,8 @@ using Optimize.Cli.Backtest;
 using Optimize.Cli.Demo;
 using Optimize.Model;
 using Optimize.Simulator.Fleet;
-using Optimize.Simulator.Ports;
 using Optimize.Simulator.Workloads;
+using Optimize.Tests.Emulated;
 
 namespace Optimize.Cli.Tests.Backtest;
 
@@ -67,13 +67,14 @@ public sealed class HeadroomAnalyzerTests
         Assert.Equal(0, breach.Saturated);
     }
 
-    /// <summary>Writes the VM's size halved at <paramref name="at"/> and returns the promoted change describing it.</summary>
+    /// <summary>Writes the VM's size halved at <paramref name="at"/> through the production adapters on the emulator (which move the
+    /// fleet's timeline) and returns the promoted change describing it.</summary>
     private static async Task<(DemoChange Change, SkuSpec From, SkuSpec To)> HalveAsync(SimulatedFleet fleet, SimulatedResource vm, DateTimeOffset at)
     {
         var from = BuiltInCatalog.Default.Find(ResourceKind.VirtualMachine, ((VmConfig)vm.InitialConfig).Size)!;
         var to = BuiltInCatalog.Default.Candidates(ResourceKind.VirtualMachine, "westeurope").Single(s => s.Family == from.Family && s.VCpus == from.VCpus / 2);
-        var client = new SimulatedConfigurationClient(fleet, new FakeTimeProvider(at));
-        var applied = await client.ApplyAsync(vm.Resource, new VmConfig(to.Name), allowDeallocation: true, TestContext.Current.CancellationToken);
+        await using var cloud = await EmulatedFleet.StartAsync(fleet, new FakeTimeProvider(at), ct: TestContext.Current.CancellationToken);
+        var applied = await cloud.Engine.Configuration.ApplyAsync(vm.Resource, new VmConfig(to.Name), allowDeallocation: true, TestContext.Current.CancellationToken);
         Assert.True(applied.Succeeded, applied.ToString());
         var change = new DemoChange("c1", vm.Resource.Id, ResourceKind.VirtualMachine, from.Name, new VmConfig(to.Name).Describe(), 1,
             ChangeState.Promoted, "promoted", 100m, at.AddMinutes(-30), at.AddHours(4), 8);

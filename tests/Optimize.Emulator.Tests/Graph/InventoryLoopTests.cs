@@ -27,7 +27,7 @@ public sealed class InventoryLoopTests
 
         Assert.Empty(skipped);
         Assert.Equal(world.Fleet.Resources.Select(r => r.Resource.Id).Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
-        // Every plan carries the sites hosted on it, as the simulator's own inventory lists them (the sites query over the
+        // Every plan carries the sites hosted on it, as the fleet's HostedSites lists them (the sites query over the
         // emulator's rows, properties.serverFarmId); other kinds carry none.
         var plans = world.Fleet.Resources.Where(r => r.Resource.Kind == Model.ResourceKind.AppServicePlan).ToList();
         Assert.NotEmpty(plans);

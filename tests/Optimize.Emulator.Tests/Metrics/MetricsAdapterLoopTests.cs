@@ -4,14 +4,14 @@ using Optimize.Metrics.History;
 using Optimize.Model;
 using Optimize.Ports;
 using Optimize.Simulator.Fleet;
-using Optimize.Simulator.Ports;
+using Optimize.Tests.FleetModel;
 
 namespace Optimize.Emulator.Tests.Metrics;
 
 /// <summary>
 /// The production metrics reader (MonitorMetricsClient: metrics:getBatch on the data plane, names from MetricMap) against the
 /// emulator, which emits only what each type's supported-metrics table lists (../shared/azure-contract/metrics/*.md), compared
-/// with the simulator's own engine-level series for the same fleet and window.
+/// with the fleet model's own engine-level series for the same fleet and window (<see cref="FleetOracle"/>).
 /// </summary>
 public sealed class MetricsAdapterLoopTests
 {
@@ -22,10 +22,9 @@ public sealed class MetricsAdapterLoopTests
         var clock = new FixedClock(now);
         await using var emulator = await EmulatorFixture.StartAsync(new EmulatorOptions { Fleet = new FleetOptions { ResourceCount = 200 }, Time = clock });
         var world = emulator.World;
-        // As the simulator's inventory lists them: a plan with the sites hosted on it, each with its configuration now (nothing
+        // As the fleet lists them: a plan with the sites hosted on it, each with its configuration now (nothing
         // changes in the window, so it held throughout: a Flex app's memory % is read against its instance memory).
-        var listed = await new SimulatedInventory(world.Fleet, clock).ListAsync(new InventoryScope([.. world.Fleet.Subscriptions], [], []), TestContext.Current.CancellationToken)
-            .ToListAsync(TestContext.Current.CancellationToken);
+        var listed = FleetOracle.Listing(world.Fleet, now);
         var items = Enum.GetValues<ResourceKind>().SelectMany(kind => listed.Where(i => i.Resource.Kind == kind).Take(3)).ToArray();
         var resources = items.Select(i => i.Resource).ToArray();
         // One 5-minute step per point: Azure's ratio of totals (Http5xx / Requests) then equals the simulator's step value.
@@ -37,13 +36,7 @@ public sealed class MetricsAdapterLoopTests
         var skipped = new List<string>();
         var azure = EmulatedAzure.Create(emulator, skipped.Add);
         var read = await azure.Metrics.ReadAsync(query, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
-        // The simulator's reader reuses one buffer per metric from resource to resource: copy each series as it streams.
-        var truth = new List<MetricSeries>();
-        await foreach (var s in new SimulatedMetricsReader(world.Fleet, clock).ReadAsync(query, TestContext.Current.CancellationToken))
-        {
-            truth.Add(s with { Values = s.Values.ToArray() });
-        }
-
+        var truth = FleetOracle.Series(world.Fleet, query, now);
 
         Assert.Empty(skipped);
         Assert.Empty(world.Log.Violations);

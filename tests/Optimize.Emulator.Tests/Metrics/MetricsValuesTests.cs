@@ -4,8 +4,8 @@ using Optimize.Metrics;
 using Optimize.Model;
 using Optimize.Simulator.Capacity;
 using Optimize.Simulator.Fleet;
-using Optimize.Simulator.Ports;
 using Optimize.Simulator.Workloads;
+using Optimize.Tests.FleetModel;
 
 namespace Optimize.Emulator.Tests.Metrics;
 
@@ -53,12 +53,7 @@ public sealed class MetricsValuesTests
 
         var (status, json) = await MetricsKit.Get(emulator, vm.Resource.Id, "metrics",
             $"&metricnames=Percentage%20CPU&aggregation=average&interval={interval}&timespan={MetricsKit.Iso(Start)}/{MetricsKit.Iso(end)}&metricnamespace=Microsoft.Compute/virtualMachines");
-        var reader = new SimulatedMetricsReader(world.Fleet, world.Time);
-        var expected = new List<MetricSeries>();
-        await foreach (var s in reader.ReadAsync(new MetricQuery([vm.Resource], [MetricNames.Cpu], new TimeRange(Start, end), grain), TestContext.Current.CancellationToken))
-        {
-            expected.Add(s);
-        }
+        var expected = FleetOracle.Series(world.Fleet, new MetricQuery([vm.Resource], [MetricNames.Cpu], new TimeRange(Start, end), grain), world.Time.GetUtcNow());
 
         Assert.Equal(200, status);
         var metric = json!["value"]!.AsArray().Single()!;

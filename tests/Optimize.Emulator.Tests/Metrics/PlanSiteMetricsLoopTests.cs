@@ -7,8 +7,8 @@ using Optimize.Model;
 using Optimize.Policy;
 using Optimize.Ports;
 using Optimize.Simulator.Fleet;
-using Optimize.Simulator.Ports;
 using Optimize.Workflow.Activities;
+using Optimize.Tests.FleetModel;
 
 namespace Optimize.Emulator.Tests.Metrics;
 
@@ -17,7 +17,7 @@ namespace Optimize.Emulator.Tests.Metrics;
 /// response time, 5xx or request count (../shared/azure-contract/metrics/microsoft-web-serverfarms-metrics.md), so the production
 /// reader reads them from the sites the inventory found hosted on the plan (Microsoft.Web/sites HttpResponseTime, Http5xx, Requests:
 /// metrics/microsoft-web-sites-metrics.md). The emulator's hosted sites carry the plan's traffic (FleetMetricValues.AggregateHostedSite),
-/// so the aggregate must equal the simulator's port-level plan series.
+/// so the aggregate must equal the fleet model's plan series (<see cref="FleetOracle"/>).
 /// </summary>
 public sealed class PlanSiteMetricsLoopTests
 {
@@ -39,17 +39,13 @@ public sealed class PlanSiteMetricsLoopTests
         var skipped = new List<string>();
         var azure = EmulatedAzure.Create(emulator, skipped.Add);
         var plans = await PlansAsync(azure, world.Fleet);
-        var simulated = await new SimulatedInventory(world.Fleet, clock).ListAsync(new InventoryScope([.. world.Fleet.Subscriptions], [], [ResourceKind.AppServicePlan]), Ct)
-            .ToDictionaryAsync(i => i.Resource.Id, i => i.Resource.HostedSites, StringComparer.OrdinalIgnoreCase, Ct);
+        var simulated = FleetOracle.Listing(world.Fleet, Now, ResourceKind.AppServicePlan)
+            .ToDictionary(i => i.Resource.Id, i => i.Resource.HostedSites, StringComparer.OrdinalIgnoreCase);
         // One 5-minute step per point: a ratio of totals over a point then equals the step's value.
         var query = new MetricQuery(plans, [MetricNames.LatencyMs, MetricNames.ErrorPercent], new TimeRange(Now.AddHours(-6), Now), TimeSpan.FromMinutes(5));
 
         var read = await azure.Metrics.ReadAsync(query, Ct).ToListAsync(Ct);
-        var truth = new Dictionary<(string, string), double[]>();
-        await foreach (var s in new SimulatedMetricsReader(world.Fleet, clock).ReadAsync(query, Ct))
-        {
-            truth[(s.ResourceId.ToLowerInvariant(), s.Metric)] = s.Values.ToArray();
-        }
+        var truth = FleetOracle.Series(world.Fleet, query, Now).ToDictionary(s => (s.ResourceId.ToLowerInvariant(), s.Metric), s => s.Values.ToArray());
 
         // Both inventories agree on every plan's sites, and every plan hosts at least one.
         Assert.NotEmpty(plans);

@@ -1,11 +1,11 @@
 using Optimize.Journal.Tests.Support;
-using Optimize.Simulator.Tests.Soak;
+using Optimize.Emulator.Tests.Soak;
 
 namespace Optimize.Journal.Tests.Soak;
 
 /// <summary>Issue 10's soak over the real Table Storage journal (Azurite): the same harness as the in-memory soak of
-/// Optimize.Simulator.Tests (SoakRun, linked), changes through the runner under the fault mix with runners dropped
-/// mid-wave and recovered from what the TableJournal holds.</summary>
+/// Optimize.Emulator.Tests (SoakRun, linked), changes through the runner and the production adapters on the emulator under
+/// its fault mix, with runners dropped mid-wave and recovered from what the TableJournal holds.</summary>
 public sealed class AzuriteSoakTests
 {
     [Fact]

@@ -2,7 +2,7 @@ using Optimize.Catalog;
 using Optimize.Metrics;
 using Optimize.Model;
 using Optimize.Simulator.Fleet;
-using Optimize.Simulator.Ports;
+using Optimize.Tests.FleetModel;
 
 namespace Optimize.Simulator.Tests.Fleet;
 
@@ -10,18 +10,14 @@ namespace Optimize.Simulator.Tests.Fleet;
 public sealed class CatalogVariationTests
 {
     [Fact]
-    public async Task Generate_FlexSizesListedWithoutVcpus_DerivesThemFromMemory()
+    public void Generate_FlexSizesListedWithoutVcpus_DerivesThemFromMemory()
     {
         var catalog = new EditedCatalog(s => s.Kind == ResourceKind.FunctionApp ? s with { VCpus = 0 } : s);
         var fleet = FleetGenerator.Generate(new FleetOptions(), catalog);
         var fn = fleet.Resources.First(r => r.Resource.Kind == ResourceKind.FunctionApp);
         var query = new MetricQuery([fn.Resource], [MetricNames.Cpu], TimeRange.Ending(TestFleet.Now, TimeSpan.FromDays(1)), TimeSpan.FromHours(1));
 
-        var values = new List<double>();
-        await foreach (var s in new SimulatedMetricsReader(fleet).ReadAsync(query, TestContext.Current.CancellationToken))
-        {
-            values.AddRange(s.Values.ToArray());
-        }
+        var values = FleetOracle.Series(fleet, query).SelectMany(s => s.Values.ToArray()).ToList();
 
         Assert.Equal(24, values.Count);
         Assert.All(values, v => Assert.InRange(v, 0.1, 100));

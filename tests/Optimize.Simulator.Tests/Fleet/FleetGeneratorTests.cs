@@ -2,6 +2,7 @@ using Optimize.Metrics;
 using Optimize.Model;
 using Optimize.Ports;
 using Optimize.Simulator.Fleet;
+using Optimize.Tests.FleetModel;
 
 namespace Optimize.Simulator.Tests.Fleet;
 
@@ -128,7 +129,7 @@ public sealed class FleetGeneratorTests
     public async Task Generate_HundredThousandResources_OnlyWrittenResourcesHoldState()
     {
         var fleet = FleetGenerator.Generate(new FleetOptions { ResourceCount = 100_000 }, TestCatalog.Instance);
-        var client = new Optimize.Simulator.Ports.SimulatedConfigurationClient(fleet, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestFleet.Now));
+        var client = new FleetWriter(fleet, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestFleet.Now));
         var vm = fleet.Resources.Skip(50_000).First(r => r.Resource.Kind == ResourceKind.VirtualMachine && r.Scenario == FleetScenario.OverProvisioned);
 
         var result = await client.ApplyAsync(vm.Resource, new VmConfig(TestCatalog.HalfOf(((VmConfig)vm.InitialConfig).Size)), false, TestContext.Current.CancellationToken);
@@ -151,28 +152,15 @@ public sealed class FleetGeneratorTests
         Assert.Contains("TracePath", error.Message, StringComparison.Ordinal);
     }
 
-    private static async Task<List<string>> InventoryOf(TestFleet fleet)
-    {
-        var items = new List<string>();
-        var scope = new InventoryScope(fleet.Fleet.Subscriptions, [], []);
-        await foreach (var item in fleet.Inventory.ListAsync(scope, TestContext.Current.CancellationToken))
-        {
-            items.Add($"{item.Resource.Id}|{item.Resource.Location}|{string.Join(",", item.Resource.Tags.OrderBy(t => t.Key))}|{item.Config}");
-        }
+    private static Task<List<string>> InventoryOf(TestFleet fleet) => Task.FromResult(
+        FleetOracle.Listing(fleet.Fleet, fleet.Time.GetUtcNow())
+            .Select(item => $"{item.Resource.Id}|{item.Resource.Location}|{string.Join(",", item.Resource.Tags.OrderBy(t => t.Key))}|{item.Config}")
+            .ToList());
 
-        return items;
-    }
-
-    private static async Task<List<double>> AllMetrics(TestFleet fleet)
+    private static Task<List<double>> AllMetrics(TestFleet fleet)
     {
-        var values = new List<double>();
         var query = new MetricQuery([.. fleet.Fleet.Resources.Select(r => r.Resource)], MetricNames.All, TimeRangeBefore(TestFleet.Now, TimeSpan.FromDays(2)), TimeSpan.FromHours(1));
-        await foreach (var series in fleet.Metrics.ReadAsync(query, TestContext.Current.CancellationToken))
-        {
-            values.AddRange(series.Values.ToArray());
-        }
-
-        return values;
+        return Task.FromResult(FleetOracle.Series(fleet.Fleet, query).SelectMany(s => s.Values.ToArray()).ToList());
     }
 
     private static TimeRange TimeRangeBefore(DateTimeOffset end, TimeSpan length) => TimeRange.Ending(end, length);

@@ -3,9 +3,9 @@ using System.IO.Compression;
 using Optimize.Metrics;
 using Optimize.Model;
 using Optimize.Simulator.Fleet;
-using Optimize.Simulator.Ports;
 using Optimize.Simulator.Workloads;
 using Optimize.Testing;
+using Optimize.Tests.FleetModel;
 
 namespace Optimize.Simulator.Tests.Fleet;
 
@@ -14,13 +14,12 @@ public sealed class TraceFleetTests
     private const string AverageTrace = "traces/azure-public-dataset-v1-sample/microsoft_avg_100.csv.gz";
 
     [Fact]
-    public async Task FromTrace_RealTrace_CpuOnOriginalSizeEqualsCsvCells()
+    public void FromTrace_RealTrace_CpuOnOriginalSizeEqualsCsvCells()
     {
         var path = RepoPaths.SharedFile(AverageTrace);
         var fleet = FleetGenerator.FromTrace(TraceSet.Load(path), new TraceFleetOptions { VmCount = 100 }, TestCatalog.Instance);
         var raw = ReadRawCells(path, maxRow: 8003);
         var origin = new TraceFleetOptions().Origin;
-        var reader = new SimulatedMetricsReader(fleet);
 
         // Cells from the start, the middle and the last row of the file, in three columns (parsed here, not by TraceSet).
         foreach (var (row, column) in new[] { (0, 0), (1, 0), (4000, 37), (8003, 99), (1234, 99), (7777, 37) })
@@ -28,11 +27,7 @@ public sealed class TraceFleetTests
             var vm = fleet[column].Resource;
             var start = origin + TimeSpan.FromMinutes(5L * row);
             var query = new MetricQuery([vm], [MetricNames.Cpu], new TimeRange(start, start + TimeSpan.FromMinutes(5)), TimeSpan.FromMinutes(5));
-            var series = new List<MetricSeries>();
-            await foreach (var s in reader.ReadAsync(query, TestContext.Current.CancellationToken))
-            {
-                series.Add(s);
-            }
+            var series = FleetOracle.Series(fleet, query);
 
             var cpu = Assert.Single(series).Values.Span[0];
             Assert.Equal(raw[(row, column)], cpu, 4); // float storage: 4 decimals (the CSV has at most 4 significant decimals)

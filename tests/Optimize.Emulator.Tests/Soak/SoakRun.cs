@@ -6,16 +6,15 @@ using Optimize.Guards;
 using Optimize.Journal;
 using Optimize.Metrics;
 using Optimize.Model;
-using Optimize.Simulator.Faults;
 using Optimize.Simulator.Fleet;
-using Optimize.Simulator.Ports;
+using Optimize.Tests.Emulated;
 using Optimize.Tests.Workflow.Fakes;
 using Optimize.Workflow;
 using Optimize.Workflow.Activities;
 using Optimize.Workflow.Hosting;
 using Optimize.Workflow.Runner;
 
-namespace Optimize.Simulator.Tests.Soak;
+namespace Optimize.Emulator.Tests.Soak;
 
 /// <summary>What a soak run counted.</summary>
 /// <param name="Changes">Changes driven to the end.</param>
@@ -55,7 +54,20 @@ internal sealed record SoakOptions
     /// <summary>Share of waves whose runner is dropped at a random instant (a crash at a timer boundary).</summary>
     public double CrashRate { get; init; } = 0.5;
 
-    public ChaosOptions Chaos { get; init; } = ChaosOptions.Issue10Mix;
+    /// <summary>
+    /// The emulator's faults. Issue 10's mix: 20 % of ARM requests throttled (429), 5 % answered 500/503, 2 % of long-running
+    /// operations ending Failed and 2 % ending Failed although the write took effect, 10 % of metrics batch calls answered 529. Seeded from <see cref="Seed"/> unless set.
+    /// </summary>
+    public EmulatorFaults? Faults { get; init; }
+
+    /// <summary>The adapters' own HTTP retries. None by default, so each injected fault reaches the workflow, whose retries are under test.</summary>
+    public int HttpRetries { get; init; }
+
+    /// <summary>Issue 10's mix of faults, drawn from <paramref name="seed"/>.</summary>
+    public static EmulatorFaults Issue10Mix(int seed) => new()
+    {
+        Seed = seed, ThrottleRate = 0.20, ServerErrorRate = 0.05, OperationFailureRate = 0.02, AppliedButFailedRate = 0.02, MetricsBatchThrottleRate = 0.10,
+    };
 
     /// <summary>The workflow's own retries; <c>new WorkflowRetry { Attempts = 1 }</c> is the behaviour before issue 10.</summary>
     public WorkflowRetry Retry { get; init; } = WorkflowRetry.Default;
@@ -63,8 +75,9 @@ internal sealed record SoakOptions
 
 /// <summary>
 /// Drives waves of one-stage App Service plan changes (one worker fewer, or one more at one worker) through the
-/// in-process runner over the simulator under random faults, drops the runner mid-wave at random and recovers from the
-/// journal, then checks every resource against the journal. Virtual clock: a wave is a few simulated hours.
+/// in-process runner and the production adapters (<see cref="EmulatedFleet"/>) on the in-process emulator under its random
+/// HTTP faults (<see cref="EmulatorFaults"/>), drops the runner mid-wave at random and recovers from the journal, then checks
+/// every resource's timeline in the fleet (the truth) against the journal. Virtual clock: a wave is a few simulated hours.
 /// </summary>
 internal static class SoakRun
 {
@@ -76,9 +89,9 @@ internal static class SoakRun
         var fleet = FleetGenerator.Generate(new FleetOptions { Seed = options.Seed, ResourceCount = options.Plans * 8 }, BuiltInCatalog.Default);
         var plans = fleet.Resources.Where(r => r.Resource.Kind == ResourceKind.AppServicePlan).Take(options.Plans).ToList();
         var time = new FakeTimeProvider(Start);
-        var faults = new FaultPlan().WithChaos(options.Chaos, new Random(options.Seed + 1));
-        var config = new SimulatedConfigurationClient(fleet, time, faults);
-        var activities = new ChangeActivities(config, new SimulatedMetricsReader(fleet, time, faults), journal, time, NullLogger<ChangeActivities>.Instance);
+        var faults = options.Faults ?? SoakOptions.Issue10Mix(options.Seed + 1);
+        await using var cloud = await EmulatedFleet.StartAsync(fleet, time, faults, maxRetries: options.HttpRetries, loadCatalog: false, ct: ct);
+        var activities = new ChangeActivities(cloud.Engine.Configuration, cloud.Engine.Metrics, journal, time, NullLogger<ChangeActivities>.Instance);
         var registry = new ActivityRegistry().AddChangeActivities(activities);
         int crashes = 0, recovered = 0, sequence = 0;
         var ids = new List<string>();
@@ -153,6 +166,7 @@ internal static class SoakRun
             {
                 escalations++;
             }
+
         }
 
         // The latest change of each resource must describe it (earlier waves were checked by the later ones' capture).

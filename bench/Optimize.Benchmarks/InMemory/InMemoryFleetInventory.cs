@@ -3,17 +3,18 @@ using Optimize.Model;
 using Optimize.Ports;
 using Optimize.Simulator.Fleet;
 
-namespace Optimize.Simulator.Ports;
+namespace Optimize.Benchmarks.InMemory;
 
-/// <summary><see cref="IInventory"/> over a simulated fleet: every resource in scope with its configuration at the clock's now; a plan
+/// <summary>A pure-engine, in-memory <see cref="IInventory"/> over a simulated fleet, for benchmarks of the engine alone (moved here
+/// from the simulator's former port-level inventory; the product path lists through the Azure adapters): every resource in scope with its configuration at the clock's now; a plan
 /// with the sites hosted on it (<see cref="SimulatedFleet.HostedSites"/>).</summary>
-public sealed class SimulatedInventory : IInventory
+internal sealed class InMemoryFleetInventory : IInventory
 {
     private readonly SimulatedFleet _fleet;
     private readonly TimeProvider _time;
 
     /// <summary>Lists <paramref name="fleet"/>; configurations are read at <paramref name="time"/>'s now.</summary>
-    public SimulatedInventory(SimulatedFleet fleet, TimeProvider time)
+    public InMemoryFleetInventory(SimulatedFleet fleet, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(fleet);
         ArgumentNullException.ThrowIfNull(time);

@@ -1,13 +1,17 @@
 using Optimize.Changes;
 using Optimize.Journal;
-using Optimize.Simulator.Faults;
+using Optimize.Catalog;
+using Optimize.Simulator.Fleet;
+using Optimize.Tests.Emulated;
+using Microsoft.Extensions.Time.Testing;
 
-namespace Optimize.Simulator.Tests.Soak;
+namespace Optimize.Emulator.Tests.Soak;
 
 /// <summary>
-/// Issue 10's soak (a test, not a timed one): 1,000 changes through the runner under 20 % throttling, 5 % server
-/// errors, 2 % failed and 2 % applied-but-failed operations, 10 % metric gaps, and runners dropped mid-wave then
-/// recovered from the journal. Nothing may be half-applied unknown to the journal, no terminal event lost or doubled,
+/// Issue 10's soak (a test, not a timed one): 1,000 changes through the runner and the production adapters on the emulator
+/// under 20 % throttled and 5 % failed (500/503) ARM requests, 2 % failed and 2 % applied-but-failed long-running
+/// operations, 10 % throttled (529)
+/// metrics batch calls, and runners dropped mid-wave then recovered from the journal. Nothing may be half-applied unknown to the journal, no terminal event lost or doubled,
 /// nothing left in flight; false escalations stay under 5 % of escalations and capture aborts under 2 %.
 /// </summary>
 public sealed class SoakTests
@@ -38,7 +42,8 @@ public sealed class SoakTests
         var after = await SoakRun.RunAsync(new SoakOptions { Waves = 3 }, new InMemoryJournal(), Ct);
         TestContext.Current.TestOutputHelper?.WriteLine($"before: {before}\nafter:  {after}");
 
-        // One read decides at capture: with 25 % of reads failing, about a quarter of changes abort there.
+        // One read decides at capture: with 25 % of ARM requests failing (20 % 429 + 5 % 5xx) and no HTTP retries, about a
+        // quarter of changes abort there.
         Assert.True(before.AbortAtCaptureRate > 0.15, before.ToString());
         Assert.True(after.AbortAtCaptureRate < before.AbortAtCaptureRate / 10, $"before {before}; after {after}");
         Assert.True(after.FalseEscalations <= before.FalseEscalations, $"before {before}; after {after}");
@@ -53,6 +58,13 @@ public sealed class SoakTests
             result.ToString());
 
     [Fact]
-    public void Chaos_RateOutOfRange_IsRefused() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new FaultPlan().WithChaos(new ChaosOptions { Throttled = 1.5 }, new Random(1)));
+    public async Task Faults_RateOutOfRange_IsRefusedBeforeTheEmulatorStarts()
+    {
+        var fleet = FleetGenerator.Generate(new FleetOptions { Seed = 1, ResourceCount = 1 }, BuiltInCatalog.Default);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            EmulatedFleet.StartAsync(fleet, new FakeTimeProvider(), new EmulatorFaults { ThrottleRate = 1.5 }, ct: Ct));
+
+        Assert.Contains(nameof(EmulatorFaults.ThrottleRate), error.Message, StringComparison.Ordinal);
+    }
 }

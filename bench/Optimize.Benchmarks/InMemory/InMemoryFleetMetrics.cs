@@ -3,43 +3,40 @@ using Optimize.Metrics;
 using Optimize.Model;
 using Optimize.Ports;
 using Optimize.Simulator.Capacity;
-using Optimize.Simulator.Faults;
 using Optimize.Simulator.Fleet;
 using Optimize.Simulator.Workloads;
 
-namespace Optimize.Simulator.Ports;
+namespace Optimize.Benchmarks.InMemory;
 
 /// <summary>
-/// <see cref="IMetricsReader"/> over a simulated fleet. Series are computed on the fly from the 5-minute model and
+/// A pure-engine, in-memory <see cref="IMetricsReader"/> over a simulated fleet, for benchmarks of the engine alone (no HTTP,
+/// no adapters; the product path reads metrics through the Azure adapters, on the emulator in the demo and tests). Moved here
+/// from the simulator's former port-level reader, without its fault injection. Series are computed on the fly from the 5-minute model and
 /// aggregated onto the query's grid (time-weighted mean of the overlapping steps; NaN where every overlapping step is a gap).
 /// One buffer per requested metric is reused from resource to resource. Resources not in the fleet are omitted, as are
 /// metrics an autoscale setting does not have (it reports only <c>cpu</c> and <c>instances</c> of its target).
 /// </summary>
-public sealed class SimulatedMetricsReader : IMetricsReader
+internal sealed class InMemoryFleetMetrics : IMetricsReader
 {
     private static readonly HashSet<string> AutoscaleMetrics = [MetricNames.Cpu, MetricNames.Instances];
 
     private readonly SimulatedFleet _fleet;
     private readonly TimeProvider? _time;
-    private readonly FaultPlan _faults;
 
     /// <summary>Reads metrics of <paramref name="fleet"/>.</summary>
     /// <param name="fleet">The simulated world.</param>
     /// <param name="time">When given, a 5-minute step not yet complete at its now has not been observed: it reads as a gap (NaN), as
     /// in Azure Monitor. When null, metrics exist for any time.</param>
-    /// <param name="faults">Injected failures (<see cref="FaultPlan.FailMetricReads"/>).</param>
-    public SimulatedMetricsReader(SimulatedFleet fleet, TimeProvider? time = null, FaultPlan? faults = null)
+    public InMemoryFleetMetrics(SimulatedFleet fleet, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(fleet);
         _fleet = fleet;
         _time = time;
-        _faults = faults ?? new FaultPlan();
     }
 
     /// <inheritdoc />
     /// <exception cref="ArgumentOutOfRangeException">The interval is shorter than one minute.</exception>
     /// <exception cref="ArgumentException">A metric name is not one of <see cref="MetricNames.All"/>.</exception>
-    /// <exception cref="InvalidOperationException">An injected metric-read fault (see <see cref="FaultPlan.FailMetricReads"/>).</exception>
     public IAsyncEnumerable<MetricSeries> ReadAsync(MetricQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -48,11 +45,6 @@ public sealed class SimulatedMetricsReader : IMetricsReader
         if (unknown.Length > 0)
         {
             throw new ArgumentException($"Unknown metric(s) {string.Join(", ", unknown)}; expected {string.Join(", ", MetricNames.All)}.", nameof(query));
-        }
-
-        if (_faults.TakeMetricReadFailure() || _faults.ChaosMetricFailure())
-        {
-            throw new InvalidOperationException("Simulated metrics service failure: the query failed beyond its retries (injected fault).");
         }
 
         return Read(query, cancellationToken);
@@ -110,7 +102,7 @@ public sealed class SimulatedMetricsReader : IMetricsReader
 
         for (var step = WorkloadModel.StepOf(start); step <= last; step++)
         {
-            if (sampler.IsGap(step) || _faults.ChaosGap())
+            if (sampler.IsGap(step))
             {
                 continue;
             }
