@@ -3,7 +3,7 @@ using Optimize.Metrics;
 using Optimize.Model;
 using Optimize.Ports;
 using Optimize.Simulator.Fleet;
-using Optimize.Simulator.Ports;
+using Optimize.Tests.FleetModel;
 
 namespace Optimize.Emulator.Tests.Metrics;
 
@@ -11,7 +11,7 @@ namespace Optimize.Emulator.Tests.Metrics;
 /// The production inventory and metrics reader on an autoscale setting: the inventory reads the CPU rule's
 /// <c>metricResourceUri</c>, the reader splits <c>ObservedMetricValue</c> by <c>MetricTriggerSource</c>
 /// (microsoft-insights-autoscalesettings-metrics.md: its only dimension) and keeps that source's series, which the emulator
-/// labels with the rule's target; the values are the simulator's.
+/// labels with the rule's target; the values are the fleet model's (FleetOracle).
 /// </summary>
 public sealed class AutoscaleTriggerSourceLoopTests
 {
@@ -31,7 +31,7 @@ public sealed class AutoscaleTriggerSourceLoopTests
 
         var read = await azure.Metrics.ReadAsync(query, ct).ToListAsync(ct);
         var truth = new Dictionary<string, double[]>(StringComparer.OrdinalIgnoreCase);
-        await foreach (var s in new SimulatedMetricsReader(world.Fleet, clock).ReadAsync(query, ct))
+        foreach (var s in FleetOracle.Series(world.Fleet, query, now))
         {
             truth[s.ResourceId] = s.Values.ToArray();
         }
