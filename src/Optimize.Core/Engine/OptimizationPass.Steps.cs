@@ -68,7 +68,11 @@ public sealed partial class OptimizationPass
         foreach (var group in items.GroupBy(i => i.Resource.Kind))
         {
             var metrics = _advisors.RequiredMetricsFor(group.Key);
-            foreach (var chunk in group.Chunk(ChunkSize))
+            // Chunks follow (subscription, region): the metrics reader batches per (subscription, region, namespace), so chunks in
+            // inventory order would leave two part-full batches per group (325 calls for 10,000 resources against a lower bound
+            // of 220; 235 in this order, bench/README.md "emulated-pass"). OrderBy is stable: inventory order within a group.
+            foreach (var chunk in group.OrderBy(i => i.Resource.SubscriptionId, StringComparer.OrdinalIgnoreCase)
+                         .ThenBy(i => RegionKey(i.Resource.Location), StringComparer.Ordinal).Chunk(ChunkSize))
             {
                 var byId = chunk.ToDictionary(i => i.Resource.Id, StringComparer.OrdinalIgnoreCase);
                 var (timelines, history) = await LoadHistoryAsync(chunk, ct);
@@ -162,4 +166,7 @@ public sealed partial class OptimizationPass
 
     private static DateTimeOffset Floor(DateTimeOffset t, TimeSpan interval) =>
         new(t.UtcTicks - (t.UtcTicks % interval.Ticks), TimeSpan.Zero);
+
+    /// <summary>A region's name as ARM spells it in ids (<c>West Europe</c> and <c>westeurope</c> are one region).</summary>
+    private static string RegionKey(string location) => location.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
 }
