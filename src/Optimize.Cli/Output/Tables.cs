@@ -81,8 +81,9 @@ internal static class Tables
 
     /// <summary>
     /// <paramref name="id"/> in at most <paramref name="max"/> characters: the start, an ellipsis, the end. The last
-    /// path segment (a resource's name) is kept whole when it fits, so <c>rg-shared-dev/vmss-web-0027</c> becomes
-    /// <c>rg-sh…/vmss-web-0027</c>.
+    /// path segment (a resource's name) is kept whole when it fits beside one character of the rest, so
+    /// <c>rg-shared-dev/vmss-web-0027</c> becomes <c>rg-sh…/vmss-web-0027</c> and, in 24 columns,
+    /// <c>rg-api-prod/autoscale-orders-0016</c> becomes <c>r…/autoscale-orders-0016</c>.
     /// </summary>
     public static string Ellipsize(string id, int max)
     {
@@ -93,7 +94,7 @@ internal static class Tables
 
         var slash = id.LastIndexOf('/');
         var tail = slash > 0 ? id.Length - slash : 0;
-        if (tail > 0 && max - 1 - tail >= 3)
+        if (tail > 0 && max - 1 - tail >= 1)
         {
             return id[..(max - 1 - tail)] + "…" + id[slash..];
         }

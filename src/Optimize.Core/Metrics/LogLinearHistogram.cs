@@ -10,6 +10,9 @@ namespace Optimize.Metrics;
 /// </summary>
 internal sealed class LogLinearHistogram
 {
+    /// <summary>The largest relative error of a quantile read from the histogram: half a bucket, 1/128 ≈ 0.78 %.</summary>
+    internal const double RelativeError = 0.5 / (1 << SubBucketBits);
+
     /// <summary>Sub-buckets per power of two (2^6).</summary>
     internal const int SubBucketBits = 6;
 

@@ -32,6 +32,8 @@ internal sealed class ResourceSampler
     private long _cursorDay = long.MinValue;
     private long _cursorStep;
     private int _cursorCount;
+    private double _cursorPreviousCpu = double.NaN;
+    private long _cursorCooldownUntil = long.MinValue;
 
     public ResourceSampler(SimulatedFleet fleet, SimulatedResource resource)
     {
@@ -79,6 +81,8 @@ internal sealed class ResourceSampler
             _cursorCount = ((AutoscaleConfig)_governorTimeline!.AtStep(warmStart)).Default;
             _cursorStep = warmStart;
             _cursorDay = day;
+            _cursorPreviousCpu = double.NaN;
+            _cursorCooldownUntil = long.MinValue;
         }
 
         while (_cursorStep < step)
@@ -90,18 +94,33 @@ internal sealed class ResourceSampler
         return _cursorCount;
     }
 
+    /// <summary>
+    /// One 5-minute evaluation of the setting's rules, as the settings the emulator serves declare them (AutoscaleDocument:
+    /// <c>timeWindow</c> PT10M, <c>cooldown</c> PT5M, change count 1): the rule compares the mean cpu of the last 10 minutes
+    /// (two steps) with its thresholds, and after a scale action the next step takes none.
+    /// </summary>
     private int Rule(long step, int count)
     {
         var rule = (AutoscaleConfig)_governorTimeline!.AtStep(step);
         count = Math.Clamp(count, Math.Max(1, rule.Minimum), Math.Max(1, rule.Maximum));
         var spec = Spec(_subjectTimeline.AtStep(step));
-        var cpu = _workload.DemandAt(step).CpuVcpus / (spec.VCpus * count) * 100;
-        if (cpu > rule.ScaleOutCpuPercent && count < rule.Maximum)
+        var cpu = Math.Min(100, _workload.DemandAt(step).CpuVcpus / (spec.VCpus * count) * 100);
+        var window = double.IsNaN(_cursorPreviousCpu) ? cpu : (cpu + _cursorPreviousCpu) / 2;
+        _cursorPreviousCpu = cpu;
+        if (step < _cursorCooldownUntil)
         {
-            return count + 1;
+            return count;
         }
 
-        return cpu < rule.ScaleInCpuPercent && count > Math.Max(1, rule.Minimum) ? count - 1 : count;
+        var next = window > rule.ScaleOutCpuPercent && count < rule.Maximum ? count + 1
+            : window < rule.ScaleInCpuPercent && count > Math.Max(1, rule.Minimum) ? count - 1
+            : count;
+        if (next != count)
+        {
+            _cursorCooldownUntil = step + 2;
+        }
+
+        return next;
     }
 
     private SkuSpec Spec(ResourceConfig config)

@@ -30,7 +30,7 @@ internal sealed partial class FleetLayout
         };
         var workload = governor is null
             ? Synthetic(index, scenario, spec.VCpus * capacity, spec.MemoryGb)
-            : Governed(index, spec.VCpus, spec.MemoryGb);
+            : Governed(index, spec.VCpus, spec.MemoryGb, governor.Value);
         return new SimulatedResource(index, resource, new ScaleSetConfig(spec.Name, capacity), scenario, workload, null, governor,
             Between(index, 30, 25, 80), Between(index, 31, 0.05, 0.3), null);
     }
@@ -50,7 +50,7 @@ internal sealed partial class FleetLayout
         }
 
         var capacity = spec.VCpus * workers;
-        WorkloadModel workload = governor is not null ? Governed(index, spec.VCpus, spec.MemoryGb)
+        WorkloadModel workload = governor is int gov ? Governed(index, spec.VCpus, spec.MemoryGb, gov)
             : scenario == FleetScenario.RegressesAfterDownsize ? new SyntheticWorkload
             {
                 // Mean 9 % of capacity (p95 about 15–20 % at 5-minute or hourly grain), plus a 5-minute burst to 62 % of
@@ -129,15 +129,27 @@ internal sealed partial class FleetLayout
     private AutoscaleConfig AutoscaleFor(int index) => ScenarioAt(index, ResourceKind.AutoscaleSetting, false) switch
     {
         FleetScenario.FlappingAutoscale => new AutoscaleConfig("", 2, 10, 3, 60, 50),
-        FleetScenario.OverProvisioned => new AutoscaleConfig("", 5, 10, 5, 70, 30),
+        FleetScenario.OverProvisioned or FleetScenario.RegressesAfterDownsize => new AutoscaleConfig("", 5, 10, 5, 70, 30),
         _ => new AutoscaleConfig("", 1, 10, 2, 75, 25),
     };
 
-    /// <summary>A target of an autoscale setting: mean demand 1.4 instances, so thresholds 60/50 flap between 2 and 3.</summary>
-    private SyntheticWorkload Governed(int index, double vcpusPerInstance, double memoryGb) => new()
+    /// <summary>
+    /// A target of the autoscale setting at <paramref name="governor"/>: mean demand 1.4 instances, so thresholds 60/50 flap
+    /// between 2 and 3. When the setting regresses after a downsize: mean demand 1 instance, plus a 20-minute job at the top of
+    /// every third hour adding 4 instances' worth. The minimum of 5 carries it and is back at 5 within the hour (the hourly p50
+    /// stays at the minimum, so the advisor lowers it); after a lower minimum the rule's 10-minute window and 5-minute cooldown
+    /// leave most of the job's points at 100 % cpu.
+    /// </summary>
+    private SyntheticWorkload Governed(int index, double vcpusPerInstance, double memoryGb, int governor) => Governed(
+        index, vcpusPerInstance, memoryGb, ScenarioAt(governor, ResourceKind.AutoscaleSetting, false) == FleetScenario.RegressesAfterDownsize);
+
+    private SyntheticWorkload Governed(int index, double vcpusPerInstance, double memoryGb, bool regresses) => new()
     {
+        BurstEveryMinutes = regresses ? 180 : 0,
+        BurstMinutes = 20,
+        BurstCpu = 4 * vcpusPerInstance,
         Seed = DeterministicRandom.Hash(_seed, index, 50),
-        BaseCpu = 1.4 * vcpusPerInstance,
+        BaseCpu = (regresses ? 1.0 : 1.4) * vcpusPerInstance,
         DailyAmplitude = 0.3,
         PeakHourUtc = Between(index, 12, 10, 17),
         WeekendFactor = 0.85,

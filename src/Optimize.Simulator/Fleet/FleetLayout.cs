@@ -34,15 +34,15 @@ internal sealed partial class FleetLayout : IResourceLayout
     ];
 
     // The designed scenarios of the first 30 resources (targets of autoscale settings are right-sized per instance). One
-    // resource of each changeable kind regresses after a downsize: the plan at 1, the VM at 20,
-    // the scale set at 10, the Flex app at 26. (An autoscale setting has no such scenario yet: see FleetScenario.)
+    // resource of each changeable kind regresses after a downsize: the plan at 1, the autoscale
+    // setting at 16 (scaling the scale set at 15), the VM at 20, the scale set at 10, the Flex app at 26.
     private static readonly FleetScenario[] FirstScenarios =
     [
         FleetScenario.OverProvisioned, FleetScenario.RegressesAfterDownsize, FleetScenario.OverProvisioned, FleetScenario.RightSized,
         FleetScenario.FlappingAutoscale, FleetScenario.UnderProvisioned, FleetScenario.RightSized, FleetScenario.OverProvisioned,
         FleetScenario.UnknownSku, FleetScenario.BadData, FleetScenario.RegressesAfterDownsize, FleetScenario.OverProvisioned,
         FleetScenario.OverProvisioned, FleetScenario.OverProvisioned, FleetScenario.UnderProvisioned, FleetScenario.RightSized,
-        FleetScenario.RightSized, FleetScenario.BadData, FleetScenario.RightSized, FleetScenario.RightSized,
+        FleetScenario.RegressesAfterDownsize, FleetScenario.BadData, FleetScenario.RightSized, FleetScenario.RightSized,
         FleetScenario.RegressesAfterDownsize, FleetScenario.OverProvisioned, FleetScenario.UnderProvisioned, FleetScenario.OverProvisioned,
         FleetScenario.OverProvisioned, FleetScenario.OverProvisioned, FleetScenario.RegressesAfterDownsize, FleetScenario.RightSized,
         FleetScenario.OverProvisioned, FleetScenario.RightSized,

@@ -23,7 +23,8 @@ public enum FleetScenario
     /// and the change rolls back. An App Service plan: a 5-minute burst every 2 hours (4 % of the time) saturates it after any
     /// downsize (latency ×20+, errors 30 %+). A VM or scale set: a 15-minute job every 2 hours adding 60 % of its vCPUs
     /// (cpu p95 100 after a halving). A Flex app: a 15-minute job every 2 hours loading half its instance memory (memory
-    /// exhausted after a halving). Autoscale settings have no such scenario yet.
+    /// exhausted after a halving). An autoscale setting (minimum 5): its target's 20-minute job every third hour fits 5
+    /// instances; after a lower minimum, the rule's 10-minute window and 5-minute cooldown leave the job's first points at 100 %.
     /// </summary>
     RegressesAfterDownsize,
 

@@ -31,7 +31,7 @@ public sealed class DemoCommandTests
         // The simulator's designed regressions (FleetScenario.RegressesAfterDownsize), each rolled back by a guard that breached
         // on data read through the adapters (never "no data"): the plan's errors come from its hosted sites, the Flex app's
         // memory from its working set over the instance memory in effect, the scale set's from Available Memory Bytes.
-        foreach (var (name, breach) in new[] { ("/plan-api-0001", "errorPercent mean"), ("/vm-etl-0020", "cpu p95"), ("/vmss-orders-0010", "cpu p95"), ("/func-batch-0026", "memory max") })
+        foreach (var (name, breach) in new[] { ("/plan-api-0001", "errorPercent mean"), ("/vm-etl-0020", "cpu p95"), ("/vmss-orders-0010", "cpu p95"), ("/func-batch-0026", "memory max"), ("/autoscale-orders-0016", "cpu p95") })
         {
             var regression = root.GetProperty("changes").EnumerateArray()
                 .Single(c => c.GetProperty("resourceId").GetString()!.EndsWith(name, StringComparison.Ordinal));
@@ -40,8 +40,7 @@ public sealed class DemoCommandTests
             Assert.DoesNotContain("no data", regression.GetProperty("reason").GetString(), StringComparison.Ordinal);
         }
 
-        // Every kind promotes at least one change through the production adapters; four of the five also roll one back (the
-        // simulator has no designed autoscale regression yet).
+        // Every kind promotes at least one change through the production adapters and rolls one back.
         var outcomes = root.GetProperty("changes").EnumerateArray()
             .Select(c => (Kind: c.GetProperty("kind").GetString(), State: c.GetProperty("state").GetString())).ToList();
         foreach (var kind in new[] { "virtualMachine", "scaleSet", "appServicePlan", "functionApp", "autoscaleSetting" })
@@ -49,7 +48,7 @@ public sealed class DemoCommandTests
             Assert.Contains((kind, "promoted"), outcomes);
         }
 
-        foreach (var kind in new[] { "virtualMachine", "scaleSet", "appServicePlan", "functionApp" })
+        foreach (var kind in new[] { "virtualMachine", "scaleSet", "appServicePlan", "functionApp", "autoscaleSetting" })
         {
             Assert.Contains((kind, "rolledBack"), outcomes);
         }

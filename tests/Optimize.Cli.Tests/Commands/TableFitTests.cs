@@ -15,7 +15,9 @@ public sealed class TableFitTests
     [InlineData("rg-shared-dev/vmss-web-0027", 24, "rg-shared…/vmss-web-0027")]
     [InlineData("rg-api-prod/plan-orders-0013", 24, "rg-api…/plan-orders-0013")]
     [InlineData("rg-api-prod/vm-web-0017", 24, "rg-api-prod/vm-web-0017")]
-    [InlineData("rg-api-prod/autoscale-cache-0019", 24, "rg-api-p…cale-cache-0019")]
+    [InlineData("rg-api-prod/autoscale-cache-0019", 24, "rg…/autoscale-cache-0019")]
+    [InlineData("rg-api-prod/autoscale-orders-0016", 24, "r…/autoscale-orders-0016")]
+    [InlineData("rg-api-prod/autoscale-searches-0016", 24, "rg-api-p…e-searches-0016")]
     [InlineData("pass-20261104T020000Z-f083", 12, "pass…0Z-f083")]
     public void Ellipsize_LongId_KeepsTheNameAndFitsTheWidth(string id, int max, string expected)
     {

@@ -32,9 +32,9 @@ public sealed class FleetGeneratorTests
 
         Assert.Equal(byScenario.Values.Max(), byScenario[FleetScenario.OverProvisioned]);
         Assert.Equal(LayoutFacts.UnknownSize, ((VmConfig)resources.Single(r => r.Scenario == FleetScenario.UnknownSku).InitialConfig).Size);
-        // One designed regression per kind that a downsize can hurt through its guards (FleetScenario.RegressesAfterDownsize).
+        // One designed regression per kind (FleetScenario.RegressesAfterDownsize).
         Assert.Equal(
-            new[] { ResourceKind.VirtualMachine, ResourceKind.ScaleSet, ResourceKind.AppServicePlan, ResourceKind.FunctionApp }.Order(),
+            new[] { ResourceKind.VirtualMachine, ResourceKind.ScaleSet, ResourceKind.AppServicePlan, ResourceKind.FunctionApp, ResourceKind.AutoscaleSetting }.Order(),
             resources.Where(r => r.Scenario == FleetScenario.RegressesAfterDownsize).Select(r => r.Resource.Kind).Distinct().Order());
     }
 

@@ -76,7 +76,8 @@ public sealed class AutoscaleAdvisor : Advisor<AutoscaleConfig>
 
         var multiplier = DemandEstimator.ConfidenceMultiplier(TimeSpan.FromDays(days));
         evidence.Add("confidence.multiplier", multiplier, "x");
-        if (instances.P50 <= config.Minimum + 1e-9
+        // "At the minimum" allows for the summary's quantile error: a p50 of exactly 5 instances may read up to 5.04.
+        if (instances.P50 <= config.Minimum * (1 + LogLinearHistogram.RelativeError) + 1e-9
             && AutoscaleRules.LowerMinimum(config.Minimum, cpuStat * multiplier, policy.TargetCpuPercent) is { } newMin)
         {
             return LowerMinimum(item, config, policy, evidence, perInstance, newMin, cpuStat, multiplier, currency);

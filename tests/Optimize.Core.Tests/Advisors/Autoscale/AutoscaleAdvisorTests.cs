@@ -45,6 +45,18 @@ public sealed class AutoscaleAdvisorTests
         Assert.Equal(SkipReasons.RightSizedCode, advice.Skip?.Code);
     }
 
+    [Theory]
+    [InlineData(4.03, true)]  // within the histogram's 0.78 % of 4 (≤ 4.031): at the minimum
+    [InlineData(4.05, false)] // above it: the setting runs above its minimum at the median hour
+    public void Advise_P50AtTheMinimumWithinTheSummarysError_LowersMinimum(double p50, bool lowered)
+    {
+        var item = AutoscaleItem(Plan.Resource.Id, 4, 10, 4, 70, 30);
+
+        var advice = Advisor.Advise(item, Use(item, p50, 6, 10, 20), Context(inventory: Plan));
+
+        Assert.Equal(lowered, advice.Recommendation?.Direction == Direction.Down);
+    }
+
     [Fact]
     public void Advise_MinimumTooHigh_LowersMinimumAndPricesTarget()
     {
