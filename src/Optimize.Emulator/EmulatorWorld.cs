@@ -49,6 +49,9 @@ public sealed class EmulatorWorld
     /// <summary>Long-running operations.</summary>
     internal OperationStore Operations { get; }
 
+    /// <summary>The rows of paged Resource Graph queries, kept for their <c>$skipToken</c>s.</summary>
+    internal Graph.GraphSnapshots GraphSnapshots { get; } = new();
+
     /// <summary>The faults in force.</summary>
     public EmulatorFaults Faults => Options.Faults;
 

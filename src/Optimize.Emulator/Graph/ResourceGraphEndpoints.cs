@@ -15,7 +15,7 @@ namespace Optimize.Emulator.Graph;
 /// specs/whole/resourcegraph.resourcegraph.2022-10-01.json): the query runs over the <c>resources</c> table of the fleet's
 /// resources in the body's <c>subscriptions</c> (every fleet subscription when absent), through the KQL subset of
 /// <see cref="GraphQuery"/>; rows from <see cref="GraphRows"/>. <c>QueryRequestOptions</c>: <c>$top</c> 1–1000 (default 100,
-/// the emulator's choice), <c>$skip</c> ≥ 0, <c>$skipToken</c> (opaque; it carries the next offset and page size and is bound to
+/// the emulator's choice), <c>$skip</c> ≥ 0, <c>$skipToken</c> (opaque; it carries the next offset, the page size and the rows the first page matched (GraphSnapshots), and is bound to
 /// the same query and scopes; <c>$top</c>/<c>$skip</c> override it, as the spec says), <c>resultFormat</c> objectArray only.
 /// A page ends with <c>$skipToken</c> while rows remain; a projection without <c>id</c> cannot be paged (Resource Graph pages by
 /// id), so it answers one page with <c>resultTruncated</c> "true". More than <see cref="MaxSubscriptions"/> subscriptions is 400
@@ -89,22 +89,24 @@ internal static class ResourceGraphEndpoints
         }
 
         var fingerprint = Fingerprint(queryText!, subscriptions);
-        var (offset, pageSize) = (0, DefaultPageSize);
+        var (offset, pageSize, snapshot) = (0, DefaultPageSize, (string?)null);
         if (options["$skipToken"] is JsonValue token)
         {
-            (offset, pageSize) = ReadToken(token.ToString(), fingerprint);
+            (offset, pageSize, snapshot) = ReadToken(token.ToString(), fingerprint);
         }
 
         pageSize = Int(options["$top"], "$top", 1, 1000) ?? pageSize;
         offset = Int(options["$skip"], "$skip", 0, int.MaxValue) ?? offset;
 
-        var matching = world.Fleet.Resources
+        var matching = world.GraphSnapshots.Find(snapshot) ?? world.Fleet.Resources
             .Where(r => subscriptions.Contains(r.Resource.SubscriptionId))
             .SelectMany(r => GraphRows.HostedSiteRows(world, r).Prepend(GraphRows.Row(world, r)))
             .Where(query.Matches)
             .ToList();
         var pageable = query.Projection is null || query.Projection.Contains("id");
-        var page = matching.Skip(offset).Take(pageSize).Select(query.Project).ToList();
+
+        // A kept row may be served again (a retried page): the page gets copies.
+        var page = matching.Skip(offset).Take(pageSize).Select(r => (JsonObject)query.Project(r).DeepClone()).ToList();
         var more = offset + page.Count < matching.Count;
         var result = new JsonObject
         {
@@ -114,7 +116,7 @@ internal static class ResourceGraphEndpoints
         };
         if (more && pageable)
         {
-            result["$skipToken"] = WriteToken(offset + page.Count, pageSize, fingerprint);
+            result["$skipToken"] = WriteToken(offset + page.Count, pageSize, fingerprint, snapshot is not null && world.GraphSnapshots.Find(snapshot) is not null ? snapshot : world.GraphSnapshots.Keep(matching));
         }
 
         result["data"] = new JsonArray([.. page]);
@@ -161,18 +163,18 @@ internal static class ResourceGraphEndpoints
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 8);
     }
 
-    private static string WriteToken(int offset, int pageSize, string fingerprint) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(FormattableString.Invariant($"emu1:{offset}:{pageSize}:{fingerprint}")));
+    private static string WriteToken(int offset, int pageSize, string fingerprint, string snapshot) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(FormattableString.Invariant($"emu2:{offset}:{pageSize}:{fingerprint}:{snapshot}")));
 
-    private static (int Offset, int PageSize) ReadToken(string token, string fingerprint)
+    private static (int Offset, int PageSize, string Snapshot) ReadToken(string token, string fingerprint)
     {
         try
         {
             var parts = Encoding.UTF8.GetString(Convert.FromBase64String(token)).Split(':');
-            if (parts.Length == 4 && parts[0] == "emu1" && parts[3] == fingerprint
+            if (parts.Length == 5 && parts[0] == "emu2" && parts[3] == fingerprint
                 && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var offset) && int.TryParse(parts[2], CultureInfo.InvariantCulture, out var size))
             {
-                return (offset, size);
+                return (offset, size, parts[4]);
             }
         }
         catch (FormatException)
