@@ -33,6 +33,20 @@ public static class EmulatorConnection
             : "--emulator-pin: needs the emulator's certificateSha256 (64 hex digits, from the first line of `optimize emulator`).";
     }
 
+    /// <summary>
+    /// Adapter options for an in-process emulator: <paramref name="handler"/> (the emulator's TestHost handler, whatever the
+    /// request's host) as the only transport, and short waits: the emulator answers at once and its long-running operations
+    /// finish on its own clock. <paramref name="maxRetries"/> 0 hands every fault to the caller (the soak's workflows).
+    /// </summary>
+    public static AzureAdapterOptions InProcess(HttpMessageHandler handler, int maxRetries = 3) => new()
+    {
+        MaxRetries = maxRetries,
+        RetryDelay = TimeSpan.FromMilliseconds(1),
+        MaxRetryDelay = TimeSpan.FromMilliseconds(10),
+        OperationPollInterval = TimeSpan.FromMilliseconds(1),
+        Transport = new HttpClientTransport(new HttpClient(handler)),
+    };
+
     /// <summary>Adapter options that send every call to <paramref name="url"/>, accepting only the certificate pinned by <paramref name="pin"/>.</summary>
     public static AzureAdapterOptions Options(Uri url, string pin)
     {

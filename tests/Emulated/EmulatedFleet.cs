@@ -1,8 +1,7 @@
-using Azure.Core;
-using Azure.Core.Pipeline;
 using Optimize.Azure;
 using Optimize.Catalog;
 using Optimize.Emulator;
+using Optimize.Hosting;
 using Optimize.Simulator.Fleet;
 
 namespace Optimize.Tests.Emulated;
@@ -16,12 +15,10 @@ namespace Optimize.Tests.Emulated;
 internal sealed class EmulatedFleet : IAsyncDisposable
 {
     private readonly EmulatorHost _host;
-    private readonly HttpClient _http;
 
-    private EmulatedFleet(EmulatorHost host, HttpClient http, SimulatedFleet fleet, AzureEngine engine, ISkuCatalog catalog)
+    private EmulatedFleet(EmulatorHost host, SimulatedFleet fleet, AzureEngine engine, ISkuCatalog catalog)
     {
         _host = host;
-        _http = http;
         Fleet = fleet;
         Engine = engine;
         Catalog = catalog;
@@ -52,48 +49,24 @@ internal sealed class EmulatedFleet : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(fleet);
         var options = new EmulatorOptions { Time = clock, Faults = faults ?? EmulatorFaults.None };
         var host = await EmulatorHost.StartInProcessAsync(options, fleet.Catalog, fleet, ct);
-        var http = new HttpClient(host.CreateHandler());
         try
         {
-            // Short waits: the emulator answers at once, and its long-running operations finish on the virtual clock.
-            var adapterOptions = new AzureAdapterOptions
-            {
-                MaxRetries = maxRetries,
-                RetryDelay = TimeSpan.FromMilliseconds(1),
-                MaxRetryDelay = TimeSpan.FromMilliseconds(10),
-                OperationPollInterval = TimeSpan.FromMilliseconds(1),
-                Transport = new HttpClientTransport(http),
-            };
-            var engine = AzureAdapters.Create(new FixedToken(), adapterOptions, skipped);
+            var engine = AzureAdapters.Create(EmulatorConnection.Token, EmulatorConnection.InProcess(host.CreateHandler(), maxRetries), skipped);
             ISkuCatalog? catalog = null;
             foreach (var subscription in loadCatalog ? fleet.Subscriptions : Array.Empty<string>())
             {
                 catalog = await engine.LoadCatalogAsync(subscription, fleet.Options.Regions, fleet.Catalog, ct);
             }
 
-            return new EmulatedFleet(host, http, fleet, engine, catalog ?? fleet.Catalog);
+            return new EmulatedFleet(host, fleet, engine, catalog ?? fleet.Catalog);
         }
         catch
         {
-            http.Dispose();
             await host.DisposeAsync();
             throw;
         }
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _host.DisposeAsync();
-    }
-
-    private sealed class FixedToken : TokenCredential
-    {
-        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            new("emulator-token", DateTimeOffset.MaxValue);
-
-        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            new(GetToken(requestContext, cancellationToken));
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -1,6 +1,5 @@
-using Azure.Core;
-using Azure.Core.Pipeline;
 using Optimize.Azure;
+using Optimize.Hosting;
 
 namespace Optimize.Emulator.Tests;
 
@@ -14,24 +13,8 @@ internal static class EmulatedAzure
     /// <paramref name="configure"/> adjusts the options (page size, clock) before they are validated.</summary>
     public static AzureEngine Create(EmulatorFixture emulator, Action<string>? skipped = null, Action<AzureAdapterOptions>? configure = null)
     {
-        var options = new AzureAdapterOptions
-        {
-            MaxRetries = 3,
-            RetryDelay = TimeSpan.FromMilliseconds(1),
-            MaxRetryDelay = TimeSpan.FromMilliseconds(10),
-            OperationPollInterval = TimeSpan.FromMilliseconds(1),
-            Transport = new HttpClientTransport(new HttpClient(emulator.Host.CreateHandler())),
-        };
+        var options = EmulatorConnection.InProcess(emulator.Host.CreateHandler());
         configure?.Invoke(options);
-        return AzureAdapters.Create(new FixedToken(), options, skipped);
-    }
-
-    private sealed class FixedToken : TokenCredential
-    {
-        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            new("emulator-token", DateTimeOffset.UtcNow.AddHours(1));
-
-        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            new(GetToken(requestContext, cancellationToken));
+        return AzureAdapters.Create(EmulatorConnection.Token, options, skipped);
     }
 }

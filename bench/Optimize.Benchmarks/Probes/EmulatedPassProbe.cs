@@ -68,7 +68,7 @@ internal static class EmulatedPassProbe
         var adapterOptions = new AzureAdapterOptions { Transport = new HttpClientTransport(http), MetricsConcurrency = options.MetricsConcurrency };
         var skipped = 0;
         var engine = AzureAdapters.Create(
-            DelegatedTokenCredential.Create((_, _) => new AccessToken("emulator", DateTimeOffset.MaxValue)), adapterOptions, _ => Interlocked.Increment(ref skipped));
+            Optimize.Hosting.EmulatorConnection.Token, adapterOptions, _ => Interlocked.Increment(ref skipped));
         var scope = new InventoryScope(fleet.Subscriptions, [], []);
         var phases = new List<(string Name, TimeSpan Wall, TimeSpan Busy, int Requests)>();
         var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;

@@ -1,4 +1,3 @@
-using Azure.Core.Pipeline;
 using Optimize.Azure;
 using Optimize.Catalog;
 using Optimize.Hosting;
@@ -16,12 +15,10 @@ namespace Optimize.Cli.Demo;
 internal sealed class EmulatedCloud : IAsyncDisposable
 {
     private readonly EmulatorHost _host;
-    private readonly HttpClient _http;
 
-    private EmulatedCloud(EmulatorHost host, HttpClient http, AzureEngine engine, ISkuCatalog catalog)
+    private EmulatedCloud(EmulatorHost host, AzureEngine engine, ISkuCatalog catalog)
     {
         _host = host;
-        _http = http;
         Engine = engine;
         Catalog = catalog;
     }
@@ -44,40 +41,24 @@ internal sealed class EmulatedCloud : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(fleet);
         var host = await EmulatorHost.StartInProcessAsync(new EmulatorOptions { Time = clock }, fleet.Catalog, fleet, ct);
-        var http = new HttpClient(host.CreateHandler());
         try
         {
-            // Short waits: the emulator answers at once, and its long-running operations finish on the virtual clock.
-            var options = new AzureAdapterOptions
-            {
-                MaxRetries = 3,
-                RetryDelay = TimeSpan.FromMilliseconds(5),
-                MaxRetryDelay = TimeSpan.FromMilliseconds(50),
-                OperationPollInterval = TimeSpan.FromMilliseconds(1),
-                Transport = new HttpClientTransport(http),
-            };
-            var engine = AzureAdapters.Create(EmulatorConnection.Token, options, skipped);
-            var regions = fleet.Options.Regions;
+            var engine = AzureAdapters.Create(EmulatorConnection.Token, EmulatorConnection.InProcess(host.CreateHandler()), skipped);
             ISkuCatalog? catalog = null;
             foreach (var subscription in fleet.Subscriptions)
             {
-                catalog = await engine.LoadCatalogAsync(subscription, regions, fleet.Catalog, ct);
+                catalog = await engine.LoadCatalogAsync(subscription, fleet.Options.Regions, fleet.Catalog, ct);
             }
 
-            return new EmulatedCloud(host, http, engine, catalog ?? fleet.Catalog);
+            return new EmulatedCloud(host, engine, catalog ?? fleet.Catalog);
         }
         catch
         {
-            http.Dispose();
             await host.DisposeAsync();
             throw;
         }
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _host.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -98,7 +98,8 @@ internal static class ResourceGraphEndpoints
         pageSize = Int(options["$top"], "$top", 1, 1000) ?? pageSize;
         offset = Int(options["$skip"], "$skip", 0, int.MaxValue) ?? offset;
 
-        var matching = world.GraphSnapshots.Find(snapshot) ?? world.Fleet.Resources
+        var kept = world.GraphSnapshots.Find(snapshot);
+        var matching = kept ?? world.Fleet.Resources
             .Where(r => subscriptions.Contains(r.Resource.SubscriptionId))
             .SelectMany(r => GraphRows.HostedSiteRows(world, r).Prepend(GraphRows.Row(world, r)))
             .Where(query.Matches)
@@ -116,7 +117,7 @@ internal static class ResourceGraphEndpoints
         };
         if (more && pageable)
         {
-            result["$skipToken"] = WriteToken(offset + page.Count, pageSize, fingerprint, snapshot is not null && world.GraphSnapshots.Find(snapshot) is not null ? snapshot : world.GraphSnapshots.Keep(matching));
+            result["$skipToken"] = WriteToken(offset + page.Count, pageSize, fingerprint, kept is null ? world.GraphSnapshots.Keep(matching) : snapshot!);
         }
 
         result["data"] = new JsonArray([.. page]);

@@ -183,7 +183,7 @@ public sealed class PriceBookLoopTests
             MaxRetries = 0,
             Transport = new HttpClientTransport(new HttpClient(handler)),
         };
-        return AzureAdapters.Create(new NoToken(), options).Prices;
+        return AzureAdapters.Create(Optimize.Hosting.EmulatorConnection.Token, options).Prices;
     }
 
     /// <summary>
@@ -219,13 +219,4 @@ public sealed class PriceBookLoopTests
         }
     }
 
-    /// <summary>A credential for the ARM pipelines AzureAdapters builds; the prices pipeline sends no token.</summary>
-    private sealed class NoToken : TokenCredential
-    {
-        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            new("unused", DateTimeOffset.UtcNow.AddHours(1));
-
-        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            new(GetToken(requestContext, cancellationToken));
-    }
 }
