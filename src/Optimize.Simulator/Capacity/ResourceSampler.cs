@@ -49,9 +49,13 @@ internal sealed class ResourceSampler
         }
     }
 
-    /// <summary>True when the resource has bad data and <paramref name="step"/> falls in a gap (hourly chunks, 40 % of them).</summary>
+    /// <summary>
+    /// True when <paramref name="step"/> has no point: the workload recorded nothing there, or the resource has bad data and
+    /// the step falls in a gap (hourly chunks, 40 % of them).
+    /// </summary>
     public bool IsGap(long step) =>
-        _resource.Scenario == FleetScenario.BadData
+        !_workload.HasDataAt(step)
+        || _resource.Scenario == FleetScenario.BadData
         && DeterministicRandom.Unit(_fleet.Seed, _resource.Index, Math.DivRem(step, 12, out var r) - (r < 0 ? 1 : 0), 77) < 0.4;
 
     /// <summary>The metrics during <paramref name="step"/>.</summary>

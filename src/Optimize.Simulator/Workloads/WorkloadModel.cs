@@ -18,6 +18,15 @@ public abstract class WorkloadModel
     /// <summary>The demand during step <paramref name="step"/> (see <see cref="StepOf"/>).</summary>
     public abstract Demand DemandAt(long step);
 
+    /// <summary>
+    /// False when nothing was recorded during <paramref name="step"/> (a recorded workload with a missing row): Azure Monitor
+    /// then has no point there, so coverage drops and nothing is interpolated. Synthetic workloads always have data.
+    /// </summary>
+    public virtual bool HasDataAt(long step) => true;
+
+    /// <summary>The highest demand within <paramref name="step"/> (a recording's Maximum); by default the step's demand.</summary>
+    public virtual Demand PeakAt(long step) => DemandAt(step);
+
     /// <summary>The demand at <paramref name="instant"/>.</summary>
     public Demand DemandAt(DateTimeOffset instant) => DemandAt(StepOf(instant));
 }
