@@ -4,7 +4,7 @@ namespace Optimize.Simulator.Workloads;
 /// Replays one column of a real CPU trace cyclically from <see cref="OriginStep"/>: the trace's CPU percent of its original VM becomes demand in
 /// vCPUs (<c>percent / 100 × <see cref="ReferenceVcpus"/></c>), so a smaller size sees a higher utilization.
 /// </summary>
-public sealed class TraceWorkload : WorkloadModel
+public sealed class TraceWorkload : WorkloadModel, IRecordedWorkload
 {
     private readonly TraceSet _trace;
 
@@ -35,6 +35,15 @@ public sealed class TraceWorkload : WorkloadModel
     /// before it or past the last row wrap around cyclically.
     /// </summary>
     public long OriginStep { get; init; }
+
+    /// <inheritdoc />
+    public long FirstStep => OriginStep;
+
+    /// <inheritdoc />
+    public long EndStep => OriginStep + _trace.RowCount;
+
+    /// <inheritdoc />
+    public bool MemoryRecorded => false;
 
     /// <summary>The trace row replayed during <paramref name="step"/> (cyclic).</summary>
     public int RowAt(long step) => (int)((((step - OriginStep) % _trace.RowCount) + _trace.RowCount) % _trace.RowCount);
