@@ -33,6 +33,11 @@ internal static class BacktestRenderer
         }
 
         grid.AddRow("Downsizes ever saturated (avg)", $"{r.DownsizesEverSaturated.ToString(CultureInfo.InvariantCulture)} of {r.Downsizes.Count.ToString(CultureInfo.InvariantCulture)}");
+        foreach (var note in r.InputNotes)
+        {
+            grid.AddRow("Note", Markup.Escape(note));
+        }
+
         console.Write(grid);
 
         if (r.Downsizes.Count > 0)

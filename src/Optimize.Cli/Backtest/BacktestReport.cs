@@ -17,6 +17,9 @@ internal sealed record BacktestReport
     /// <summary>Why the peak trace is not used, or null when it is.</summary>
     public required string? PeakTraceNote { get; init; }
 
+    /// <summary>What the reader must know about the input: sizes drawn rather than given, memory modelled rather than recorded, rows skipped.</summary>
+    public IReadOnlyList<string> InputNotes { get; init; } = [];
+
     /// <summary>VMs in the fleet (one per trace column replayed).</summary>
     public required int Vms { get; init; }
 
