@@ -6,7 +6,16 @@ namespace Optimize.Azure.Tests.Inventory;
 /// <summary>Inventory rows built from the published GET examples (the shape Resource Graph and ARM list calls return).</summary>
 internal static class InventoryRows
 {
-    public static JsonNode Vm() => Resolve(ArmExample.Load("Microsoft.Compute/2025-04-01/VirtualMachine_Get.json").Body()!);
+    /// <summary>The published VM, made standalone: the example is a Flexible scale set's instance (its <c>managedBy</c> names the set).</summary>
+    public static JsonNode Vm()
+    {
+        var body = FlexMemberVm();
+        body.AsObject().Remove("managedBy");
+        return body;
+    }
+
+    /// <summary>The published VM as published: <c>managedBy</c> is its Flexible scale set.</summary>
+    public static JsonNode FlexMemberVm() => Resolve(ArmExample.Load("Microsoft.Compute/2025-04-01/VirtualMachine_Get.json").Body()!);
 
     public static JsonNode Plan() => ArmExample.Load("Microsoft.Web/2026-07-15/GetAppServicePlan.json").Body()!;
 

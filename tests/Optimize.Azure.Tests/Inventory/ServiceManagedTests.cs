@@ -7,7 +7,7 @@ using Optimize.Ports;
 
 namespace Optimize.Azure.Tests.Inventory;
 
-/// <summary>Service-managed scale sets (AKS node pools, …) are skipped by the inventory with a reason (<see cref="ServiceManaged"/>).</summary>
+/// <summary>Resources another resource owns (AKS node pools, Flexible scale set instances, …) are skipped by the inventory with a reason (<see cref="ServiceManaged"/>).</summary>
 public sealed class ServiceManagedTests
 {
     private const string Aks = "/subscriptions/sub1/resourceGroups/rg1/providers/Microsoft.ContainerService/managedClusters/aks1";
@@ -42,13 +42,38 @@ public sealed class ServiceManagedTests
     }
 
     [Fact]
-    public void Project_VmWithManagedBy_IsNotJudgedHere()
+    public void Project_FlexibleScaleSetInstance_IsSkipped_ByItsManagedBy()
     {
-        // VirtualMachine_Get.json's VM carries managedBy (its Flexible scale set): only scale sets are skipped by this rule.
-        var (resource, _, skipped) = InventoryProjection.Project(InventoryRows.Vm());
+        // VirtualMachine_Get.json (2025-04-01) is an instance of a Flexible scale set: its managedBy names the set.
+        var row = InventoryRows.FlexMemberVm();
+
+        var (resource, _, skipped) = InventoryProjection.Project(row);
+
+        Assert.Null(resource);
+        Assert.Contains("managedBy /subscriptions/subscription-id/resourceGroups/myResourceGroup/providers/Microsoft.Compute/virtualMachineScaleSets/MyVmss (ARM managedBy)", skipped, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Project_VmCreatedInAScaleSet_IsSkipped_ByItsVirtualMachineScaleSetProperty()
+    {
+        // virtualMachines 2023-07-01, properties.virtualMachineScaleSet: "a VM can only be added to virtual machine scale set at creation time".
+        var row = InventoryRows.Vm();
+        row["properties"]!["virtualMachineScaleSet"] = new JsonObject { ["id"] = "/subscriptions/sub1/resourceGroups/rg1/providers/Microsoft.Compute/virtualMachineScaleSets/flex1" };
+
+        var (resource, _, skipped) = InventoryProjection.Project(row);
+
+        Assert.Null(resource);
+        Assert.Contains("is an instance of scale set /subscriptions/sub1/resourceGroups/rg1/providers/Microsoft.Compute/virtualMachineScaleSets/flex1", skipped, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Project_StandaloneVm_IsKept()
+    {
+        var (resource, config, skipped) = InventoryProjection.Project(InventoryRows.Vm());
 
         Assert.Null(skipped);
         Assert.NotNull(resource);
+        Assert.IsType<VmConfig>(config);
     }
 
     [Fact]
