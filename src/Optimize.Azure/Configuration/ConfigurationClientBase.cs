@@ -27,7 +27,11 @@ internal abstract class ConfigurationClientBase<TConfig> : IConfigurationClient
 
         try
         {
-            return ConfigurationRead.Ok(await ReadCoreAsync(resource, cancellationToken).ConfigureAwait(false));
+            var (config, unsettled) = await ReadSettledAsync(resource, cancellationToken).ConfigureAwait(false);
+            return unsettled is null
+                ? ConfigurationRead.Ok(config)
+                : ConfigurationRead.Fail(ChangeFailureKinds.Conflict,
+                    $"{resource.Kind} {resource.Id} reads {config.Describe()} but does not run it yet: {unsettled} A change starts only from a configuration in effect; it can start once the rollout finishes.");
         }
         catch (AzureCallException ex)
         {
@@ -90,6 +94,13 @@ internal abstract class ConfigurationClientBase<TConfig> : IConfigurationClient
 
     /// <summary>Reads the configuration; throws <see cref="AzureCallException"/>.</summary>
     protected abstract Task<TConfig> ReadCoreAsync(ResourceRef resource, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The read a change starts from (<see cref="ReadAsync"/>): the configuration and, when the resource does not run it in full
+    /// (scale set instances behind the model, mid-rollout), why; by default <see cref="ReadCoreAsync"/> and nothing unsettled.
+    /// </summary>
+    protected virtual async Task<(TConfig Config, string? Unsettled)> ReadSettledAsync(ResourceRef resource, CancellationToken cancellationToken) =>
+        (await ReadCoreAsync(resource, cancellationToken).ConfigureAwait(false), null);
 
     /// <summary>
     /// Whether a resource whose configuration already reads as <paramref name="target"/> runs it in full (by default yes, with no

@@ -14,7 +14,8 @@ namespace Optimize.Azure.Configuration;
 /// Manual (also when the policy is absent: "If you don't explicitly set the upgrade policy mode, it defaults to manual",
 /// set-upgrade-policy doc) rolls the model to the stale instances in batches (<see cref="AzureAdapterOptions.ScaleSetUpgradeBatchFraction"/>)
 /// with manualUpgrade; Automatic and Rolling leave it to the platform and wait (<see cref="ScaleSetWait"/>) until every instance
-/// has the model. The read-back verifies the instances (count, <c>latestModelApplied</c>, instance SKU), not only the model.
+/// has the model. The read a change starts from and the read-back verify the instances (count, <c>latestModelApplied</c>,
+/// instance SKU), not only the model.
 /// Flexible sets: capacity changes only (see <see cref="FlexibleSkuChange"/>). Actions: <see cref="ArmActions.ScaleSetRead"/>,
 /// <see cref="ArmActions.ScaleSetWrite"/>, <see cref="ArmActions.ScaleSetVmsRead"/>, <see cref="ArmActions.ScaleSetManualUpgrade"/>,
 /// <see cref="ArmActions.ComputeOperationsRead"/> (polling).
@@ -27,6 +28,19 @@ internal sealed class ScaleSetConfigurationClient(ArmClient arm, double batchFra
 
     protected override async Task<ScaleSetConfig> ReadCoreAsync(ResourceRef resource, CancellationToken cancellationToken) =>
         ConfigOf(await GetAsync(resource, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>
+    /// A change starts from the instances, not only the model: when the VMs list shows instances behind the model (or another
+    /// count), the read fails as a conflict naming them, so nothing is captured, baselined or rolled back to a model the
+    /// metrics were not recorded on.
+    /// </summary>
+    protected override async Task<(ScaleSetConfig Config, string? Unsettled)> ReadSettledAsync(ResourceRef resource, CancellationToken cancellationToken)
+    {
+        var data = await GetAsync(resource, cancellationToken).ConfigureAwait(false);
+        var model = ConfigOf(data);
+        var instances = await ScaleSetInstances.ListAsync(Vmss(resource), cancellationToken).ConfigureAwait(false);
+        return (model, ScaleSetInstances.Problem(instances, model, countOnly: IsFlexible(data)));
+    }
 
     protected override async Task<(ScaleSetConfig Observed, string? Problem)> ReadBackAsync(ResourceRef resource, ScaleSetConfig target, CancellationToken cancellationToken)
     {

@@ -200,6 +200,37 @@ public sealed class ScaleSetConfigurationClientTests
         Assert.Empty(env.Transport.Sent("POST", "manualupgrade"));
     }
 
+    [Fact]
+    public async Task ReadAsync_InstancesBehindTheModel_FailsAsAConflictNamingThem()
+    {
+        // The model reads D2s_v5 × 2 (a rollout under way); both listed instances still run D4s_v5, latestModelApplied=false.
+        var env = new TestEnv();
+        env.Transport
+            .On("GET", "vmssName/virtualMachines", Instances())
+            .On("GET", "virtualMachineScaleSets/vmssName?", ScaleSet("Standard_D2s_v5", 2));
+
+        var read = await Client(env).ReadAsync(Refs.Vmss, TestContext.Current.CancellationToken);
+
+        Assert.Null(read.Config);
+        Assert.Equal(ChangeFailureKinds.Conflict, read.Failure!.Kind);
+        Assert.Contains("reads Standard_D2s_v5 x 2", read.Failure.Message, StringComparison.Ordinal);
+        Assert.Contains("2 of 2 instance(s) do not run the model Standard_D2s_v5", read.Failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_InstancesOnTheModel_ReadsTheModel()
+    {
+        var env = new TestEnv();
+        env.Transport
+            .On("GET", "vmssName/virtualMachines", Instances("Standard_D2s_v5", latest: true))
+            .On("GET", "virtualMachineScaleSets/vmssName?", ScaleSet("Standard_D2s_v5", 2));
+
+        var read = await Client(env).ReadAsync(Refs.Vmss, TestContext.Current.CancellationToken);
+
+        Assert.Null(read.Failure);
+        Assert.Equal(new ScaleSetConfig("Standard_D2s_v5", 2), read.Config);
+    }
+
     private static ScaleSetConfigurationClient Client(TestEnv env, TimeSpan? timeout = null) =>
         new(env.ArmClient(), 1.0, new ScaleSetWait(TimeSpan.Zero, timeout ?? TimeSpan.FromSeconds(30), TimeProvider.System));
 
