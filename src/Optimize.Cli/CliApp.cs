@@ -71,6 +71,7 @@ internal static class CliApp
             PlanCommand.Create(cli),
             BacktestCommand.Create(cli),
             HistoryCommand.Create(cli),
+            ReportCommand.Create(cli),
             PolicyCommand.Create(cli),
             AlertCommand.Create(cli),
             JournalCommand.Create(cli),

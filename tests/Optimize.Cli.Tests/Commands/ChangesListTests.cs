@@ -29,6 +29,14 @@ public sealed class ChangesListTests
         Assert.Contains("rolled-back", show.Out, StringComparison.Ordinal);
         Assert.Contains("rollback", show.Out, StringComparison.Ordinal);
 
+        // optimize report over the same journal: every demo change counted, its rollbacks in the revert rates.
+        var report = await CliRunner.RunAsync("report", "--json", "--journal", connection);
+        Assert.Equal(0, report.ExitCode);
+        using var reportDoc = JsonDocument.Parse(report.Out);
+        Assert.Equal(demoDoc.RootElement.GetProperty("changes").GetArrayLength(), reportDoc.RootElement.GetProperty("changes").GetInt32());
+        Assert.Equal(rolledBack.Count, reportDoc.RootElement.GetProperty("kinds").EnumerateArray().Sum(k => k.GetProperty("rolledBack").GetInt32()));
+        Assert.True(reportDoc.RootElement.GetProperty("passToApply").GetProperty("samples").GetInt32() > 0);
+
         var missing = await CliRunner.RunAsync("changes", "show", "no-such-change", "--journal", connection);
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("no change 'no-such-change'", missing.Err, StringComparison.Ordinal);

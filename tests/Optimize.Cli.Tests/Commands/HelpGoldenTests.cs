@@ -14,6 +14,7 @@ public sealed class HelpGoldenTests
     [InlineData("plan", new[] { "plan", "--help" })]
     [InlineData("emulator", new[] { "emulator", "--help" })]
     [InlineData("history", new[] { "history", "--help" })]
+    [InlineData("report", new[] { "report", "--help" })]
     [InlineData("policy-validate", new[] { "policy", "validate", "--help" })]
     [InlineData("alert-inspect", new[] { "alert", "inspect", "--help" })]
     public async Task Help_MatchesGolden(string name, string[] args)
