@@ -11,6 +11,9 @@ internal static partial class HostingLog
     [LoggerMessage(3001, LogLevel.Warning, "Change {ChangeId} not started: {Reason}")]
     public static partial void ChangeNotStarted(ILogger logger, string changeId, string reason);
 
+    [LoggerMessage(3007, LogLevel.Error, "Change {ChangeId} not started, and its abort is not journaled: {Reason}; recovery completes it from the journal")]
+    public static partial void AbortNotJournaled(ILogger logger, string changeId, string reason);
+
     [LoggerMessage(3002, LogLevel.Information, "Alert {AlertId} on {ResourceId}: {Action} ({Reason})")]
     public static partial void AlertRouted(ILogger logger, string alertId, string resourceId, string action, string reason);
 

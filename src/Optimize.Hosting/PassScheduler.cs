@@ -67,16 +67,26 @@ public sealed class PassScheduler
 
     private async Task AbortAsync(string changeId, string reason, CancellationToken ct)
     {
-        var change = await _changes.GetAsync(changeId, ct);
-        if (change is null || change.State.IsTerminal())
+        // A terminal step: the event first, then the row (the journal's repair order, docs/journal.md), so a failure between
+        // leaves a Planned row whose last event is the abort, which recovery completes instead of starting the change. A store
+        // failure here is logged, not thrown: nothing was applied, and the pass's other changes still start.
+        try
         {
-            return;
-        }
+            var change = await _changes.GetAsync(changeId, ct);
+            if (change is null || change.State.IsTerminal())
+            {
+                return;
+            }
 
-        var now = _time.GetUtcNow();
-        await _changes.UpdateAsync(change with { State = ChangeState.Aborted, UpdatedAt = now, Outcome = reason }, ct);
-        await _changes.AppendAsync(new ChangeEvent(changeId, 0, now, ChangeSteps.Abort, -1, reason, null, ChangeState.Aborted), ct);
-        HostingLog.ChangeNotStarted(_logger, changeId, reason);
+            var now = _time.GetUtcNow();
+            await _changes.AppendAsync(new ChangeEvent(changeId, 0, now, ChangeSteps.Abort, -1, reason, null, ChangeState.Aborted), ct);
+            await _changes.UpdateAsync(change with { State = ChangeState.Aborted, UpdatedAt = now, Outcome = reason }, ct);
+            HostingLog.ChangeNotStarted(_logger, changeId, reason);
+        }
+        catch (JournalUnavailableException ex)
+        {
+            HostingLog.AbortNotJournaled(_logger, changeId, reason + "; " + ex.Message);
+        }
     }
 }
 

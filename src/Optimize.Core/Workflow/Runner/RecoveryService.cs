@@ -110,7 +110,10 @@ public sealed class RecoveryService
     private async Task<string?> CompleteFromTerminalEventAsync(ChangeRecord change, List<ChangeEvent> events, CancellationToken ct)
     {
         var last = events.LastOrDefault(e => e.Step != ChangeSteps.Recover);
-        if (last is null || !last.State.IsTerminal() || last.At <= change.UpdatedAt)
+        // A change that never left Planned or AwaitingApproval has no terminal history, so any terminal last event is the lost
+        // write, even one stamped with the row's own time (the scheduler's abort of a change it could not start).
+        var neverApplied = change.State is ChangeState.Planned or ChangeState.AwaitingApproval;
+        if (last is null || !last.State.IsTerminal() || (last.At <= change.UpdatedAt && !neverApplied))
         {
             return null;
         }
