@@ -69,12 +69,13 @@ public sealed class ChangeActivitiesTests
     {
         using var host = new ChangeHost();
 
-        // 1 h at 5 min = 12 points: 10, 20, ..., 120 ms. p95 by linear interpolation: rank 0.95 × 11 = 10.45 → 110 + 0.45 × 10 = 114.5.
+        // 1 h at 5 min = 12 points: 10, 20, ..., 120 ms. p95 by nearest rank (the pass's summarizer): rank ⌈0.95 × 12⌉ = 12 → 120,
+        // within the histogram's 0.8 % and never above the exact max (an exact sort interpolated 114.5).
         var start = ChangeHost.Start.AddHours(-1);
         host.Metrics.Scripts[MetricNames.LatencyMs] = t => ((t - start).TotalMinutes / 5 + 1) * 10;
         var baseline = await host.Activities.MeasureBaselineAsync(new BaselineInput(ChangeHost.Resource, ChangeHost.Guards, start, ChangeHost.Start), Ct);
 
-        Assert.Equal(114.5, baseline.Values[MetricNames.LatencyMs], 9);
+        Assert.InRange(baseline.Values[MetricNames.LatencyMs], 120 * 0.992, 120);
         Assert.Equal(50, baseline.Values[MetricNames.Cpu]);
     }
 
@@ -84,6 +85,22 @@ public sealed class ChangeActivitiesTests
     [InlineData(7 * 24 * 60, 60)]
     public void GrainFor_Window_FiveMinutesUpToTwoDaysElseHourly(int windowMinutes, int grainMinutes) =>
         Assert.Equal(TimeSpan.FromMinutes(grainMinutes), ChangeActivities.GrainFor(TimeSpan.FromMinutes(windowMinutes)));
+
+    [Fact]
+    public void Summarize_IsThePassSummarizer_NearestRankP95OfOneToHundredIs95()
+    {
+        // One summarizer (issue 9 item 7): the guard's p95 is the pass's nearest-rank p95 (rank ⌈0.95 × 100⌉ = 95 → 95, within the
+        // histogram's 0.8 %), not the interpolated 95.05 an exact sort gave, and it equals what the pass's accumulator reports.
+        var values = Enumerable.Range(1, 100).Select(v => (double)v).ToArray();
+        var pass = new Optimize.Metrics.MetricAccumulator();
+        pass.AddRange(values);
+
+        var guard = ChangeActivities.Summarize("cpu", values, 100);
+
+        Assert.Equal(pass.ToSummary("cpu", 100), guard);
+        Assert.InRange(guard.P95, 95 * 0.992, 95 * 1.008);
+        Assert.NotEqual(95.05, guard.P95, 3);
+    }
 
     [Fact]
     public void Summarize_GapsAreNotZeros_CoverageCountsOnlyObservedPoints()

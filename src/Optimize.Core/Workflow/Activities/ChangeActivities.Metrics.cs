@@ -60,33 +60,16 @@ public sealed partial class ChangeActivities
     /// <summary>The grain guard metrics are read at: 5 minutes for windows up to two days, else one hour.</summary>
     internal static TimeSpan GrainFor(TimeSpan window) => window <= TimeSpan.FromDays(2) ? TimeSpan.FromMinutes(5) : TimeSpan.FromHours(1);
 
-    /// <summary>Exact summary of the observed (non-NaN) values; percentiles by linear interpolation between ranks.</summary>
-    internal static MetricSummary Summarize(string metric, List<double> values, int expected)
+    /// <summary>
+    /// The summary of <paramref name="values"/> by <see cref="MetricAccumulator"/>, the pass's own summarizer, so a guard's p95
+    /// and the p95 of the recommendation it checks are the same statistic (nearest rank on the log-linear histogram; NaN is a
+    /// gap, counted as missing).
+    /// </summary>
+    internal static MetricSummary Summarize(string metric, ReadOnlySpan<double> values, int expected)
     {
-        var observed = values.Where(v => !double.IsNaN(v)).ToArray();
-        if (observed.Length == 0)
-        {
-            return MetricSummary.Empty(metric, expected);
-        }
-
-        var transitions = 0;
-        for (var i = 1; i < observed.Length; i++)
-        {
-            transitions += observed[i] != observed[i - 1] ? 1 : 0;
-        }
-
-        var sorted = observed.Order().ToArray();
-        return new MetricSummary(
-            metric, expected, observed.Length, observed.Average(),
-            Percentile(sorted, 0.50), Percentile(sorted, 0.90), Percentile(sorted, 0.95), Percentile(sorted, 0.99), sorted[^1], transitions);
-    }
-
-    private static double Percentile(double[] sorted, double q)
-    {
-        var rank = q * (sorted.Length - 1);
-        var lo = (int)Math.Floor(rank);
-        var hi = Math.Min(lo + 1, sorted.Length - 1);
-        return sorted[lo] + ((sorted[hi] - sorted[lo]) * (rank - lo));
+        var accumulator = new MetricAccumulator();
+        accumulator.AddRange(values);
+        return accumulator.ToSummary(metric, expected);
     }
 
     private async Task<Dictionary<string, MetricSummary>> SummarizeAsync(
@@ -105,19 +88,19 @@ public sealed partial class ChangeActivities
                 ? new Dictionary<string, ConfigurationTimeline>(StringComparer.OrdinalIgnoreCase)
                 : new Dictionary<string, ConfigurationTimeline>(StringComparer.OrdinalIgnoreCase) { [resource.Id] = configuration },
         };
-        var values = metrics.ToDictionary(m => m, _ => new List<double>(), StringComparer.Ordinal);
+        var accumulators = metrics.ToDictionary(m => m, _ => new MetricAccumulator(), StringComparer.Ordinal);
         await foreach (var series in _metrics.ReadAsync(query, ct).ConfigureAwait(false))
         {
-            if (values.TryGetValue(series.Metric, out var list)
+            if (accumulators.TryGetValue(series.Metric, out var accumulator)
                 && string.Equals(series.ResourceId, resource.Id, StringComparison.OrdinalIgnoreCase))
             {
-                list.AddRange(series.Values.Span);
+                accumulator.AddRange(series.Values.Span);
             }
         }
 
-        foreach (var (metric, list) in values)
+        foreach (var (metric, accumulator) in accumulators)
         {
-            result[metric] = Summarize(metric, list, query.ExpectedPoints);
+            result[metric] = accumulator.ToSummary(metric, query.ExpectedPoints);
         }
 
         return result;
