@@ -37,7 +37,8 @@ public sealed record ChangeListRequest
 /// <param name="Outcome">The journaled outcome so far.</param>
 /// <param name="CreatedAt">When it was planned.</param>
 /// <param name="UpdatedAt">When its record last changed.</param>
-/// <param name="ExpiresAt">For a change awaiting approval: when the request times out.</param>
+/// <param name="ExpiresAt">For a change awaiting approval: when the request times out (and is rejected); null when the policy keeps
+/// waiting (<c>approval.onTimeout: keepWaiting</c>: a timeout only journals a reminder).</param>
 /// <param name="Approve">For a change awaiting approval: the path to approve it.</param>
 /// <param name="Reject">For a change awaiting approval: the path to reject it.</param>
 public sealed record ChangeSummary(
@@ -206,7 +207,7 @@ public sealed partial class ApprovalService
                 }
             }
 
-            expires = asked + change.Plan.ApprovalTimeout;
+            expires = change.Plan.KeepWaitingForApproval ? null : asked + change.Plan.ApprovalTimeout;
             var path = $"/api/changes/{Uri.EscapeDataString(change.ChangeId)}";
             (approve, reject) = ($"{path}/approve", $"{path}/reject");
         }

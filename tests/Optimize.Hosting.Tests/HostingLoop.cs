@@ -105,7 +105,7 @@ internal sealed class HostingLoop : IAsyncDisposable
     /// Journals a one-stage change of <paramref name="resource"/> (one more worker: the guard, CPU p95 ≤ 100 %, always
     /// holds) as the planner would, and starts its workflow. Settles 10 min, observes 2 h checking every 15 min.
     /// </summary>
-    public async Task<ChangePlan> StartChangeAsync(SimulatedResource resource, bool approval, string changeId = "chg-1")
+    public async Task<ChangePlan> StartChangeAsync(SimulatedResource resource, bool approval, string changeId = "chg-1", bool keepWaiting = false)
     {
         var current = (AppServicePlanConfig)(await Config.ReadAsync(resource.Resource)).Config!;
         var plan = new ChangePlan(
@@ -120,7 +120,7 @@ internal sealed class HostingLoop : IAsyncDisposable
             TimeSpan.FromDays(1),
             0m,
             "USD",
-            "test change");
+            "test change") { KeepWaitingForApproval = keepWaiting };
         await Journal.CreateAsync(ChangeRecord.Planned(plan, Time.GetUtcNow()));
         var started = await Runner.StartAsync(WorkflowNames.StagedChange, InstanceIds.ForChange(resource.Resource.Id), plan);
         Assert.True(started.Started, started.Reason);

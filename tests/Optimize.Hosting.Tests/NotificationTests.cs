@@ -40,6 +40,28 @@ public sealed class NotificationTests
     }
 
     [Fact]
+    public async Task SweepAsync_KeepWaiting_NoExpiryPromisedAndEachReminderAsksAgain()
+    {
+        // approval.onTimeout keepWaiting, timeout 1 d: the request names no expiry, only the reminder; the reminder the
+        // workflow journals after 1 d makes the next sweep ask again, once.
+        await using var loop = await HostingLoop.StartAsync();
+        await loop.StartChangeAsync(loop.Plan(), approval: true, keepWaiting: true);
+        await loop.RunAsync(HostingLoop.Start + TimeSpan.FromMinutes(5));
+        var channel = new RecordingChannel();
+        var service = Service(loop, channel);
+
+        Assert.Equal(new NotificationSweep(1, 0, 0), await service.SweepAsync(Ct));
+        Assert.Contains("Nothing expires: the change keeps waiting", channel.Sent[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("reminder at 2026-03-03 02:00Z", channel.Sent[0].Reason, StringComparison.Ordinal);
+
+        await loop.RunAsync(HostingLoop.Start + TimeSpan.FromHours(25));
+        Assert.Equal(ChangeState.AwaitingApproval, (await loop.ChangeAsync()).State);
+        Assert.Equal(new NotificationSweep(1, 0, 0), await service.SweepAsync(Ct));
+        Assert.Equal(new NotificationSweep(0, 0, 0), await service.SweepAsync(Ct));
+        Assert.Contains("reminder at 2026-03-04 02:00Z", channel.Sent[1].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SweepAsync_ChannelDown_FailureJournaledRetriedNextSweepThenGivesUp()
     {
         await using var loop = await HostingLoop.StartAsync();

@@ -41,6 +41,10 @@ public sealed record ChangePlan(
     /// </summary>
     public IReadOnlyList<ChangeWindow> ChangeWindows { get; init; } = [];
 
+    /// <summary>When true, an approval timeout journals a reminder and waits another <see cref="ApprovalTimeout"/> instead of
+    /// rejecting (policy <c>approval.onTimeout: keepWaiting</c>).</summary>
+    public bool KeepWaitingForApproval { get; init; }
+
     /// <summary>How the workflow retries reads, the baseline and journal steps before it concludes anything.</summary>
     public WorkflowRetry Retry { get; init; } = WorkflowRetry.Default;
 

@@ -168,6 +168,7 @@ public static partial class Planner
             rec.Rationale)
         {
             ChangeWindows = input.Policy.ChangeWindows,
+            KeepWaitingForApproval = input.Policy.Approval.OnTimeout == ApprovalTimeoutAction.KeepWaiting,
         };
     }
 

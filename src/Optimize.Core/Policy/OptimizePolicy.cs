@@ -131,8 +131,22 @@ public sealed record DataPolicy
 /// <summary>The approval gate.</summary>
 public sealed record ApprovalPolicy
 {
-    /// <summary>How long a change waits for approval; then it is rejected.</summary>
+    /// <summary>How long a change waits for approval; then <see cref="OnTimeout"/> says what happens.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>What a timeout does: <see cref="ApprovalTimeoutAction.Reject"/> (the default) ends the change, nothing applied;
+    /// <see cref="ApprovalTimeoutAction.KeepWaiting"/> journals a reminder, notifies again and waits another timeout.</summary>
+    public ApprovalTimeoutAction OnTimeout { get; init; } = ApprovalTimeoutAction.Reject;
+}
+
+/// <summary>What an approval timeout does (policy <c>approval.onTimeout</c>).</summary>
+public enum ApprovalTimeoutAction
+{
+    /// <summary>The change is rejected; nothing was applied.</summary>
+    Reject,
+
+    /// <summary>The change keeps waiting; each timeout journals a reminder (and so notifies again).</summary>
+    KeepWaiting,
 }
 
 /// <summary>Alert handling.</summary>

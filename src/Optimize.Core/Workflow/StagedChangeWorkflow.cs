@@ -105,6 +105,15 @@ public static partial class StagedChangeWorkflow
             ChangeSteps.Approval, -1, ChangeState.AwaitingApproval,
             $"awaiting approval of {plan.Baseline.Describe()} → {plan.FinalTarget.Describe()} (timeout {timeout}): {plan.Rationale}");
         var decision = await run.Context.WaitForEventAsync<ApprovalDecision>(WorkflowEvents.Approval, plan.ApprovalTimeout);
+        for (var waited = 1; plan.KeepWaitingForApproval && (!decision.Received || decision.Value is null); waited++)
+        {
+            // approval.onTimeout keepWaiting: a new AwaitingApproval event is the reminder (the notifier asks again from it).
+            await run.RecordAsync(
+                ChangeSteps.Approval, -1, ChangeState.AwaitingApproval,
+                $"still awaiting approval after {DurationText.Format(plan.ApprovalTimeout * waited)}; waiting another {timeout} (approval.onTimeout keepWaiting)");
+            decision = await run.Context.WaitForEventAsync<ApprovalDecision>(WorkflowEvents.Approval, plan.ApprovalTimeout);
+        }
+
         if (!decision.Received || decision.Value is null)
         {
             var reason = $"approval timed out after {timeout}";

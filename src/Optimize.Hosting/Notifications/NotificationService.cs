@@ -95,7 +95,12 @@ public sealed class NotificationService
                 events.Add(e);
             }
 
-            var tries = events.Where(e => e.Step == ChangeSteps.Notify && e.State == change.State).ToList();
+            // A change still awaiting approval is asked again after each reminder (approval.onTimeout keepWaiting): only the
+            // notifications since the last request count.
+            var asked = change.State == ChangeState.AwaitingApproval
+                ? events.FindLastIndex(e => e.Step == ChangeSteps.Approval && e.State == ChangeState.AwaitingApproval)
+                : -1;
+            var tries = events.Skip(asked + 1).Where(e => e.Step == ChangeSteps.Notify && e.State == change.State).ToList();
             if (tries.Any(e => e.Message.StartsWith("sent", StringComparison.Ordinal)) || tries.Count >= _options.MaxAttempts)
             {
                 continue;
@@ -176,7 +181,9 @@ public sealed class NotificationService
                     NotificationKind.ApprovalNeeded,
                     $"approval needed for {change.ChangeId} on {name}",
                     $"{change.Plan.Baseline.Describe()} → {change.Plan.FinalTarget.Describe()}, saving {change.Plan.EstimatedMonthlySavings:0.##} {change.Plan.Currency}/month: {change.Plan.Rationale} "
-                    + $"The request expires at {Time(expires)}; then the change is rejected unless someone decides.",
+                    + (change.Plan.KeepWaitingForApproval
+                        ? $"Nothing expires: the change keeps waiting (approval.onTimeout keepWaiting), with a reminder at {Time(expires)} if nobody decides."
+                        : $"The request expires at {Time(expires)}; then the change is rejected unless someone decides."),
                     change.ChangeId,
                     resource.Id,
                     $"POST /api/changes/{change.ChangeId}/approve with {{\"by\": \"you\", \"comment\": \"…\"}} (or .../reject)",

@@ -11,6 +11,18 @@ namespace Optimize.Core.Tests.Planning;
 
 public sealed partial class PlannerTests
 {
+    [Theory]
+    [InlineData(ApprovalTimeoutAction.Reject, false)]
+    [InlineData(ApprovalTimeoutAction.KeepWaiting, true)]
+    public void Plan_ApprovalOnTimeout_CarriedIntoThePlan(ApprovalTimeoutAction action, bool keepWaiting)
+    {
+        var policy = AutoPolicy() with { DefaultMode = ChangeMode.Approve, Approval = new ApprovalPolicy { OnTimeout = action } };
+
+        var plan = Assert.Single(Planner.Plan(Input(policy, [Advice.Recommend(Recommendation(Target, savings: 140m, stages: 1))])).Plans);
+
+        Assert.Equal(keepWaiting, plan.KeepWaitingForApproval);
+    }
+
     [Fact]
     public void Plan_PlannedVm_BuildsPlanFromRecommendationAndKindPolicy()
     {

@@ -59,6 +59,29 @@ public sealed partial class StagedChangeWorkflowTests
     }
 
     [Fact]
+    public async Task RunAsync_ApprovalTimesOutWithKeepWaiting_JournalsAReminderPerTimeoutThenPromotesOnTheLateApproval()
+    {
+        // approval.onTimeout keepWaiting, timeout 1 d: after 2.5 days two reminders are journaled (1 d and 2 d), nothing is applied
+        // and the change still waits; an approval on day 2.5 promotes it.
+        using var host = new ChangeHost();
+        await host.StartAsync(ChangeHost.Plan(approval: true) with { KeepWaitingForApproval = true });
+        await host.RunAsync(until: ChangeHost.Start.AddDays(2.5));
+
+        Assert.Equal(ChangeState.AwaitingApproval, (await host.ChangeAsync()).State);
+        Assert.Empty(host.Config.Applies);
+        var reminders = (await host.EventsAsync()).Where(e => e.Step == ChangeSteps.Approval && e.Message.StartsWith("still awaiting", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            ["still awaiting approval after 1d; waiting another 1d (approval.onTimeout keepWaiting)", "still awaiting approval after 2d; waiting another 1d (approval.onTimeout keepWaiting)"],
+            reminders.Select(e => e.Message));
+        Assert.Equal([ChangeHost.Start.AddDays(1), ChangeHost.Start.AddDays(2)], reminders.Select(e => e.At));
+
+        await host.Runner.RaiseEventAsync(ChangeHost.InstanceId, WorkflowEvents.Approval, new ApprovalDecision(true, "alice"));
+        await host.RunAsync();
+
+        Assert.Equal(ChangeState.Promoted, host.Outcome().State);
+    }
+
+    [Fact]
     public async Task RunAsync_ApprovalEventRaisedBeforeTheWait_IsBuffered()
     {
         using var host = new ChangeHost();
