@@ -10,7 +10,7 @@ namespace Optimize.Cli.Backtest;
 /// <param name="StartMonthlyPrice">Monthly price of the starting size.</param>
 /// <param name="MonthlyPrice">Monthly price of <paramref name="To"/>.</param>
 /// <param name="Replay">Overload of <paramref name="To"/> on the rest of the recording.</param>
-/// <param name="WithinBudget">False when no compatible size stays within the budget (then <paramref name="To"/> is the one that overloads least).</param>
+/// <param name="WithinBudget">False when no compatible size stays within the budget (then <paramref name="To"/> is the one that overloads least, the largest among equals).</param>
 internal sealed record CeilingChoice(
     string ResourceId, string From, string To, decimal StartMonthlyPrice, decimal MonthlyPrice, OverloadCount Replay, bool WithinBudget)
 {
@@ -51,7 +51,8 @@ internal static class CeilingFinder
             }
 
             var worse = Math.Max(count.OverloadedShare, count.MemoryExhaustedShare);
-            if (leastOverloaded is null || worse < Math.Max(leastCount.OverloadedShare, leastCount.MemoryExhaustedShare))
+            var least = leastOverloaded is null ? double.MaxValue : Math.Max(leastCount.OverloadedShare, leastCount.MemoryExhaustedShare);
+            if (leastOverloaded is null || worse < least || (worse == least && size.Spec.VCpus > leastOverloaded.Spec.VCpus))
             {
                 (leastOverloaded, leastCount) = (size, count);
             }
