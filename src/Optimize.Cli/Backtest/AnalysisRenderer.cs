@@ -30,6 +30,11 @@ internal static class AnalysisRenderer
             grid.AddRow("  resources no size keeps within budget", a.CeilingResourcesOverBudget.ToString(CultureInfo.InvariantCulture));
         }
 
+        if (a.BelowCeilingResources > 0)
+        {
+            grid.AddRow("  resources left cheaper than their ceiling (over budget)", a.BelowCeilingResources.ToString(CultureInfo.InvariantCulture));
+        }
+
         if (a.MemoryModelledResources > 0)
         {
             grid.AddRow("Note", $"memory modelled from CPU (not recorded) on {a.MemoryModelledResources.ToString(CultureInfo.InvariantCulture)} resource(s)");

@@ -74,6 +74,12 @@ internal sealed record BacktestAnalysis
     /// <summary>Resources no compatible size keeps within the budget.</summary>
     public required int CeilingResourcesOverBudget { get; init; }
 
+    /// <summary>
+    /// Resources the run left cheaper than their ceiling size: savings the ceiling does not count because that size overloads
+    /// beyond the budget. They are why <see cref="CapturedShareOfCeiling"/> can exceed 1.
+    /// </summary>
+    public required int BelowCeilingResources { get; init; }
+
     /// <summary><see cref="NetMonthlySavings"/> / <see cref="CeilingNetMonthlySavings"/>; null when the ceiling saves nothing.</summary>
     public decimal? CapturedShareOfCeiling => CeilingNetMonthlySavings > 0 ? Math.Round(NetMonthlySavings / CeilingNetMonthlySavings, 6) : null;
 

@@ -34,6 +34,7 @@ internal static class BacktestAnalyzer
             CeilingMonthlySavings = ceiling.Sum(c => c.MonthlySavings),
             CeilingRequiredUpsizeMonthlyCost = ceiling.Sum(c => c.RequiredUpsizeMonthlyCost),
             CeilingResourcesOverBudget = ceiling.Count(c => !c.WithinBudget),
+            BelowCeilingResources = BelowCeiling(input.Resources, ceiling),
             OverloadBudget = input.OverloadBudget,
             MemoryModelledResources = input.Resources.Count(r => !r.MemoryRecorded),
             Changes = changes,
@@ -86,6 +87,12 @@ internal static class BacktestAnalyzer
         }
 
         return Math.Round(integral / length, 2, MidpointRounding.AwayFromZero);
+    }
+
+    private static int BelowCeiling(IEnumerable<ResourceTimeline> resources, IEnumerable<CeilingChoice> ceiling)
+    {
+        var byId = ceiling.ToDictionary(c => c.ResourceId, StringComparer.Ordinal);
+        return resources.Count(r => r.End.MonthlyPrice is decimal end && byId.TryGetValue(r.ResourceId, out var c) && end < c.MonthlyPrice);
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

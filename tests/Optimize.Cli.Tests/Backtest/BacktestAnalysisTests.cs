@@ -102,6 +102,7 @@ public sealed class BacktestAnalysisTests
         var r = Analyze(0.005, 0, 100, a, b);
 
         Assert.Equal(0.0125, r.OverloadedShare, 12);
+        Assert.Equal(1, r.BelowCeilingResources); // a's 5 % is over the 0.5 % budget: its ceiling is S2 (200), the run left it on S1 (100)
         Assert.Equal(0.05, r.WorstResourceOverloadedShare, 12);
         Assert.EndsWith("/a", r.WorstResource, StringComparison.Ordinal);
     }
