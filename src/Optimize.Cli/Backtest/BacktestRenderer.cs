@@ -39,6 +39,7 @@ internal static class BacktestRenderer
         }
 
         console.Write(grid);
+        AnalysisRenderer.Render(consoles, r.Analysis, r.Headline, r.Loop.Currency);
 
         if (r.Downsizes.Count > 0)
         {

@@ -35,7 +35,13 @@ internal sealed record BacktestReport
     /// <summary>The policy's VM target CPU percent that breaches are measured against.</summary>
     public required double TargetCpuPercent { get; init; }
 
-    /// <summary>One entry per promoted VM downsize.</summary>
+    /// <summary>Net savings, upsizes, overload of every change, the perfect-foresight ceiling and the headline.</summary>
+    public required BacktestAnalysis Analysis { get; init; }
+
+    /// <summary>"captured X % of the achievable savings at Y % overloaded time (ceiling Z USD/month)".</summary>
+    public string Headline => Analysis.Headline(Loop.Currency);
+
+    /// <summary>One entry per promoted VM downsize (the older, downsize-only headroom check; <see cref="Analysis"/> covers every change).</summary>
     public required IReadOnlyList<HeadroomBreach> Downsizes { get; init; }
 
     /// <summary>5-minute intervals replayed on new sizes, summed over <see cref="Downsizes"/>.</summary>

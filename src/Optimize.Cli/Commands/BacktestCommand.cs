@@ -26,12 +26,13 @@ internal static class BacktestCommand
         var vms = new Option<int>("--vms") { Description = "VMs to replay, one per trace column (capped at the trace's column count).", DefaultValueFactory = _ => 100 };
         var days = new Option<int>("--days") { Description = "Nightly passes after the lookback (capped so the trace is not exceeded).", DefaultValueFactory = _ => 10 };
         var seed = new Option<int>("--seed") { Description = "Seed of the VM sizes (same seed, same run).", DefaultValueFactory = _ => 42 };
+        var budget = new Option<double>("--overload-budget") { Description = "Overload budget of the perfect-foresight ceiling, percent of 5-minute intervals (CPU and memory each).", DefaultValueFactory = _ => 0.5 };
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of tables; progress still goes to stderr." };
         var wide = TableOptions.Wide();
         var journal = JournalOptions.Connection(readsEnvironment: false);
         var command = new Command("backtest", "Replay a policy on recorded metrics: real Azure VM CPU traces drive the closed loop, then every promoted downsize is checked against the rest of the trace.")
         {
-            trace, policy, vms, days, seed, json, wide, journal,
+            trace, policy, vms, days, seed, budget, json, wide, journal,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -39,6 +40,11 @@ internal static class BacktestCommand
             if (parse.GetValue(vms) < 1)
             {
                 errors.Add($"--vms must be at least 1, was {parse.GetValue(vms)}.");
+            }
+
+            if (parse.GetValue(budget) is var b && (double.IsNaN(b) || b < 0 || b > 100))
+            {
+                errors.Add($"--overload-budget must be a percent between 0 and 100, was {b}.");
             }
 
             if (parse.GetValue(days) is < 1 or > 60)
@@ -117,6 +123,14 @@ internal static class BacktestCommand
                 Window = window,
                 TargetCpuPercent = target,
                 Downsizes = HeadroomAnalyzer.Analyze(demo.Changes, fleet, peak, target),
+                Analysis = BacktestAnalyzer.Analyze(new BacktestAnalysisInput
+                {
+                    Resources = TimelineBuilder.FromFleet(fleet, demo.Changes, TimelineBuilder.BuiltInMonthlyPrice, demo.StartedAt, demo.EndedAt),
+                    RunStart = demo.StartedAt,
+                    RunEnd = demo.EndedAt,
+                    OverloadBudget = parse.GetValue(budget) / 100,
+                    ScaleUpCpuPercent = loaded.Kinds.VirtualMachine.ScaleUpCpuPercent,
+                }),
             };
             cli.Consoles.Wide = parse.GetValue(wide);
             if (parse.GetValue(json))
