@@ -25,7 +25,7 @@ internal static class BacktestCommand
         var metrics = new Option<FileInfo?>("--metrics") { Description = "Azure Monitor export to replay instead of a trace: the Log Analytics AzureMetrics table as CSV (gzip or plain; TimeGenerated, ResourceId, MetricName, Average/Maximum/…; Percentage CPU and Available Memory Bytes are read), on its own dates. Not with --trace." };
         var inventory = new Option<FileInfo?>("--inventory") { Description = "With --metrics: CSV 'ResourceId,Size' giving every recorded VM's real starting size (ARM size name). Without it sizes are drawn from --seed." };
         var policy = new Option<FileInfo?>("--policy") { Description = "Policy file (JSON). Default: the built-in backtest policy (every replayed VM automatic, target CPU 70 %)." };
-        var vms = new Option<int>("--vms") { Description = "VMs to replay, one per trace column (capped at the trace's column count).", DefaultValueFactory = _ => 100 };
+        var vms = new Option<int>("--vms") { Description = "VMs to replay, one per trace column (capped at the trace's column count); with --metrics, the first N recorded VMs.", DefaultValueFactory = _ => 100 };
         var days = new Option<int>("--days") { Description = "Nightly passes after the lookback (capped so the trace is not exceeded).", DefaultValueFactory = _ => 10 };
         var seed = new Option<int>("--seed") { Description = "Seed of the VM sizes (same seed, same run).", DefaultValueFactory = _ => 42 };
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of tables; progress still goes to stderr." };

@@ -12,6 +12,7 @@ public sealed class HelpGoldenTests
     [InlineData("root", new string[] { "--help" })]
     [InlineData("demo", new[] { "demo", "--help" })]
     [InlineData("plan", new[] { "plan", "--help" })]
+    [InlineData("backtest", new[] { "backtest", "--help" })]
     [InlineData("emulator", new[] { "emulator", "--help" })]
     [InlineData("history", new[] { "history", "--help" })]
     [InlineData("report", new[] { "report", "--help" })]
