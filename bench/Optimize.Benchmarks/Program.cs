@@ -18,5 +18,10 @@ if (args.Length > 0 && args[0] == DemoHttpProbe.Command)
     return await DemoHttpProbe.RunAsync(args[1..], Console.Out, Console.Error);
 }
 
+if (args.Length > 0 && args[0] == MetricsParseProbe.Command)
+{
+    return MetricsParseProbe.Run(args[1..], Console.Out, Console.Error);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(AnalysisMemoryProbe).Assembly).Run(args);
 return 0;

@@ -22,17 +22,19 @@ internal static class BacktestCommand
     public static Command Create(CliContext cli)
     {
         var trace = new Option<FileInfo?>("--trace") { Description = "Average-CPU trace (gzip CSV 'step,<columns>', 5-minute rows). Default: ../shared/" + TraceLocator.AverageRelativePath + " next to the repository (or under OPTIMIZE_SHARED_DIR). A '_max_' file next to it is used for peaks." };
+        var metrics = new Option<FileInfo?>("--metrics") { Description = "Azure Monitor export to replay instead of a trace: the Log Analytics AzureMetrics table as CSV (gzip or plain; TimeGenerated, ResourceId, MetricName, Average/Maximum/…; Percentage CPU and Available Memory Bytes are read), on its own dates. Not with --trace." };
+        var inventory = new Option<FileInfo?>("--inventory") { Description = "With --metrics: CSV 'ResourceId,Size' giving every recorded VM's real starting size (ARM size name). Without it sizes are drawn from --seed." };
         var policy = new Option<FileInfo?>("--policy") { Description = "Policy file (JSON). Default: the built-in backtest policy (every replayed VM automatic, target CPU 70 %)." };
-        var vms = new Option<int>("--vms") { Description = "VMs to replay, one per trace column (capped at the trace's column count).", DefaultValueFactory = _ => 100 };
+        var vms = new Option<int>("--vms") { Description = "VMs to replay, one per trace column (capped at the trace's column count); with --metrics, the first N recorded VMs.", DefaultValueFactory = _ => 100 };
         var days = new Option<int>("--days") { Description = "Nightly passes after the lookback (capped so the trace is not exceeded).", DefaultValueFactory = _ => 10 };
         var seed = new Option<int>("--seed") { Description = "Seed of the VM sizes (same seed, same run).", DefaultValueFactory = _ => 42 };
         var budget = new Option<double>("--overload-budget") { Description = "Overload budget of the perfect-foresight ceiling, percent of 5-minute intervals (CPU and memory each).", DefaultValueFactory = _ => 0.5 };
         var json = new Option<bool>("--json") { Description = "Print one JSON document instead of tables; progress still goes to stderr." };
         var wide = TableOptions.Wide();
         var journal = JournalOptions.Connection(readsEnvironment: false);
-        var command = new Command("backtest", "Replay a policy on recorded metrics: real Azure VM CPU traces drive the closed loop, then every promoted downsize is checked against the rest of the trace.")
+        var command = new Command("backtest", "Replay a policy on recorded metrics (real Azure VM CPU traces, or an Azure Monitor AzureMetrics export) through the closed loop, then measure every change against the rest of the recording: net savings, overloaded time, and the share captured of the perfect-foresight ceiling.")
         {
-            trace, policy, vms, days, seed, budget, json, wide, journal,
+            trace, metrics, inventory, policy, vms, days, seed, budget, json, wide, journal,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -52,9 +54,11 @@ internal static class BacktestCommand
                 errors.Add($"--days must be between 1 and 60, was {parse.GetValue(days)}.");
             }
 
-            var tracePath = parse.GetValue(trace)?.FullName ?? TraceLocator.DefaultAveragePath(
+            var metricsPath = parse.GetValue(metrics)?.FullName;
+            errors.AddRange(BacktestInput.CheckPaths(parse.GetValue(trace)?.FullName, metricsPath, parse.GetValue(inventory)?.FullName));
+            var tracePath = metricsPath is not null ? null : parse.GetValue(trace)?.FullName ?? TraceLocator.DefaultAveragePath(
                 Environment.GetEnvironmentVariable("OPTIMIZE_SHARED_DIR"), TraceLocator.FindRepoRoot(Environment.CurrentDirectory, AppContext.BaseDirectory));
-            if (tracePath is null || !File.Exists(tracePath))
+            if (metricsPath is null && (tracePath is null || !File.Exists(tracePath)))
             {
                 errors.Add(parse.GetValue(trace) is not null
                     ? $"--trace: file not found: {tracePath}"
@@ -74,20 +78,20 @@ internal static class BacktestCommand
             }
 
             var sw = Stopwatch.StartNew();
-            var traces = LoadTraces(cli, tracePath!);
-            if (traces is null)
+            var input = BacktestInput.Load(cli, new BacktestInputOptions
+            {
+                TracePath = metricsPath is null ? tracePath : null,
+                MetricsPath = metricsPath,
+                InventoryPath = parse.GetValue(inventory)?.FullName,
+                Seed = parse.GetValue(seed),
+                Vms = parse.GetValue(vms),
+            });
+            if (input is null)
             {
                 return ExitCodes.BadInput;
             }
 
-            var (average, peak, peakNote) = traces.Value;
-            var fleetOptions = new TraceFleetOptions { Seed = parse.GetValue(seed), VmCount = Math.Min(parse.GetValue(vms), average.ColumnCount) };
-            if (fleetOptions.VmCount < parse.GetValue(vms))
-            {
-                cli.Consoles.Warn($"--vms {parse.GetValue(vms)}: the trace has {average.ColumnCount} columns; replaying {fleetOptions.VmCount} VMs.");
-            }
-
-            var window = BacktestWindow.Plan(fleetOptions.Origin, average.RowCount, loaded.Data.Lookback, parse.GetValue(days), out var windowError);
+            var window = BacktestWindow.Plan(input.Origin, input.Rows, loaded.Data.Lookback, parse.GetValue(days), out var windowError);
             if (window is null)
             {
                 cli.Consoles.Error(windowError!);
@@ -105,24 +109,26 @@ internal static class BacktestCommand
                 return ExitCodes.Failed;
             }
 
-            var fleet = FleetGenerator.FromTrace(average, fleetOptions, BuiltInCatalog.Default);
-            cli.Consoles.Info($"Trace fleet: {fleet.Count} VMs replaying {tracePath} from day {window.StartDay} (seed {fleetOptions.Seed}); journal: {handle.Journal.Description}");
+            var fleet = input.Fleet;
+            var seedValue = parse.GetValue(seed);
+            cli.Consoles.Info($"{input.Description} from day {window.StartDay} (seed {seedValue}); journal: {handle.Journal.Description}");
             await using var loop = await ClosedLoop.StartAsync(fleet, loaded, handle.Journal, window.Start, cli.Loggers, ct, trigger: "backtest");
             var result = await loop.RunAsync(window.Days, new LoopProgressPrinter(cli.Consoles), ct);
-            var demo = await DemoReport.BuildAsync(fleetOptions.Seed, window.Days, window.Start, result, handle.Journal, ct);
+            var demo = await DemoReport.BuildAsync(seedValue, window.Days, window.Start, result, handle.Journal, ct);
             var target = loaded.Kinds.VirtualMachine.TargetCpuPercent;
             var report = new BacktestReport
             {
                 Loop = demo,
-                Trace = tracePath!,
-                PeakTrace = peak is null ? null : TraceLocator.PeakPathFor(tracePath!),
-                PeakTraceNote = peakNote,
+                Trace = input.Path,
+                PeakTrace = input.Peak is null ? null : TraceLocator.PeakPathFor(input.Path),
+                PeakTraceNote = input.PeakNote,
+                InputNotes = input.Notes,
                 Vms = fleet.Count,
-                TraceColumns = average.ColumnCount,
-                TraceRows = average.RowCount,
+                TraceColumns = input.Columns,
+                TraceRows = input.Rows,
                 Window = window,
                 TargetCpuPercent = target,
-                Downsizes = HeadroomAnalyzer.Analyze(demo.Changes, fleet, peak, target),
+                Downsizes = HeadroomAnalyzer.Analyze(demo.Changes, fleet, input.Peak, target),
                 Analysis = BacktestAnalyzer.Analyze(new BacktestAnalysisInput
                 {
                     Resources = TimelineBuilder.FromFleet(fleet, demo.Changes, TimelineBuilder.BuiltInMonthlyPrice, demo.StartedAt, demo.EndedAt),
@@ -145,39 +151,5 @@ internal static class BacktestCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    /// <summary>The average trace, and the peak trace next to it when it exists and has the same shape (else why not).</summary>
-    private static (TraceSet Average, TraceSet? Peak, string? PeakNote)? LoadTraces(CliContext cli, string averagePath)
-    {
-        TraceSet average;
-        try
-        {
-            average = TraceSet.Load(averagePath);
-        }
-        catch (InvalidDataException ex)
-        {
-            cli.Consoles.Error($"--trace: {ex.Message}");
-            return null;
-        }
-
-        var peakPath = TraceLocator.PeakPathFor(averagePath);
-        if (peakPath is null)
-        {
-            return (average, null, "no '_max_' file next to the trace");
-        }
-
-        try
-        {
-            var peak = TraceSet.Load(peakPath);
-            return peak.RowCount == average.RowCount && peak.ColumnIds.SequenceEqual(average.ColumnIds, StringComparer.Ordinal)
-                ? (average, peak, null)
-                : (average, null, $"{peakPath} has another shape ({peak.ColumnCount}×{peak.RowCount}, columns must match {average.ColumnCount}×{average.RowCount})");
-        }
-        catch (InvalidDataException ex)
-        {
-            cli.Consoles.Warn($"peak trace not used: {ex.Message}");
-            return (average, null, "unreadable: " + ex.Message);
-        }
     }
 }

@@ -4,7 +4,7 @@ using Optimize.Simulator.Workloads;
 namespace Optimize.Simulator.Fleet;
 
 /// <summary>Creates simulated fleets.</summary>
-public static class FleetGenerator
+public static partial class FleetGenerator
 {
     /// <summary>
     /// Generates a fleet. Cheap for any size: resources are rebuilt from (seed, index) when asked for, so nothing is
