@@ -103,6 +103,14 @@ public sealed record LimitPolicy
 
     /// <summary>Most changes in flight at once across the fleet.</summary>
     public int MaxInFlight { get; init; } = 5;
+
+    /// <summary>Most monthly cost the upsizes one pass plans may add together (currency of <see cref="SavingsPolicy"/>);
+    /// null: no cap. Upsizes are admitted most urgent first while they fit in what is left.</summary>
+    public decimal? MaxMonthlyCostIncreasePerPass { get; init; }
+
+    /// <summary>Most monthly cost one upsize may add to one resource; a dearer upsize is held with a reason naming the cap.
+    /// Null: no cap.</summary>
+    public decimal? MaxMonthlyCostIncreasePerResource { get; init; }
 }
 
 /// <summary>Savings threshold.</summary>
