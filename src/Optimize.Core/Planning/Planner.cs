@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Optimize.Changes;
+using Optimize.Guards;
 using Optimize.Journal;
 using Optimize.Model;
 using Optimize.Policy;
@@ -15,7 +16,8 @@ namespace Optimize.Planning;
 /// <list type="number">
 /// <item>out of scope, mode off, kind disabled, opt-out tag, the advisor's own skip, saving below the minimum
 /// (downsizes only: never scale-ups or retunes) → <see cref="DecisionOutcome.Skipped"/>;</item>
-/// <item>recommend mode, opt-in required but missing, a change already active on the resource, cooldown after a
+/// <item>recommend mode, opt-in required but missing, a change already active on the resource, an upsize after an
+/// ineffective (rolled-back) upsize of the same resource, cooldown after a
 /// change or a rollback, outside every change window, the in-flight limit, the pass limit, the per-resource and
 /// per-pass caps on the monthly cost upsizes add →
 /// <see cref="DecisionOutcome.Recommended"/> (reported, not applied);</item>
@@ -117,7 +119,7 @@ public static partial class Planner
         var hold = match.Mode == ChangeMode.Recommend ? SkipReasons.RecommendOnly(match.Scope!.Name)
             : !context.Matcher.MayChange(resource) ? SkipReasons.NotOptedIn(policy.Tags.OptIn)
             : context.ActiveByResource.TryGetValue(resource.Id, out var active) ? SkipReasons.InFlight(active.ChangeId)
-            : Cooldown(resource, context) ?? (context.WindowOpen ? null : SkipReasons.OutsideWindow(context.NextOpening));
+            : IneffectiveUpsize(rec!, context) ?? Cooldown(resource, context) ?? (context.WindowOpen ? null : SkipReasons.OutsideWindow(context.NextOpening));
         return hold is not null
             ? (Recommended(passId, rec!, hold), null)
             : (null, new Candidate(-1, rec!, match.Mode));
@@ -144,6 +146,20 @@ public static partial class Planner
         return until > context.Input.Now ? SkipReasons.Cooldown(until, after) : null;
     }
 
+    /// <summary>An upsize of a resource whose latest change was an upsize rolled back within
+    /// <see cref="CooldownPolicy.AfterIneffectiveUpsize"/>: held, naming that change and why it was rolled back.</summary>
+    private static SkipReason? IneffectiveUpsize(Recommendation rec, Context context)
+    {
+        if (rec.Direction != Direction.Up || !context.LatestByResource.TryGetValue(rec.Resource.Id, out var latest)
+            || latest.State is not (ChangeState.RolledBack or ChangeState.RollbackFailed) || !UpsizeRelief.IsUpsize(latest.Plan))
+        {
+            return null;
+        }
+
+        var until = latest.UpdatedAt + context.Input.Policy.Cooldowns.AfterIneffectiveUpsize;
+        return until > context.Input.Now ? SkipReasons.IneffectiveUpsize(latest.ChangeId, latest.Plan.FinalTarget.Describe(), latest.Outcome, until) : null;
+    }
+
     private static DecisionRecord Recommended(string passId, Recommendation rec, SkipReason reason) =>
         new(passId, rec.Resource.Id, rec.Resource.Kind, DecisionOutcome.Recommended, reason.Code, reason.Message,
             rec.Current, rec.Target, rec.EstimatedMonthlySavings, rec.Evidence);
@@ -167,7 +183,7 @@ public static partial class Planner
             stages,
             RequiresApproval: mode == ChangeMode.Approve,
             input.Policy.Approval.Timeout,
-            kind.Guards,
+            [.. kind.Guards, .. UpsizeRelief.Guards(rec, kind)],
             kind.Stages.BaselineWindow,
             rec.EstimatedMonthlySavings,
             rec.Currency,

@@ -55,6 +55,9 @@ public static class SkipReasons
     /// <summary>The upsize adds more monthly cost than the per-resource cap allows.</summary>
     public const string ResourceCostCapCode = "resource-cost-cap";
 
+    /// <summary>The resource's latest upsize was rolled back: it did not relieve the saturation; not retried blindly.</summary>
+    public const string IneffectiveUpsizeCode = "upsize-ineffective";
+
     /// <summary>Already the right size: nothing to change.</summary>
     public const string RightSizedCode = "right-sized";
 
@@ -135,6 +138,10 @@ public static class SkipReasons
     public static SkipReason ResourceCostCap(decimal increase, decimal cap, string currency) =>
         new(ResourceCostCapCode, string.Create(CultureInfo.InvariantCulture,
             $"upsize adds {increase:0.00} {currency}/month > per-resource cap limits.maxMonthlyCostIncreasePerResource {cap:0.00}"));
+
+    /// <summary>"earlier upsize chg-… to Standard_E16s_v5 was rolled back (rolled back: upsize ineffective: …); no upsize until 2027-01-19 02:00Z".</summary>
+    public static SkipReason IneffectiveUpsize(string changeId, string target, string outcome, DateTimeOffset until) =>
+        new(IneffectiveUpsizeCode, $"earlier upsize {changeId} to {target} was rolled back ({outcome}); no upsize until {until.UtcDateTime:yyyy-MM-dd HH:mm}Z");
 
     /// <summary>"right-sized: cpu p95 55% within target".</summary>
     public static SkipReason RightSized(string detail) => new(RightSizedCode, $"right-sized: {detail}");
