@@ -36,8 +36,10 @@ internal static class DemoRenderer
         }
 
         summary.AddRow("Skipped (not changed)", N(r.Skipped));
-        summary.AddRow("Est. monthly savings (promoted)", $"[bold green]{Money(r.EstimatedMonthlySavings, r.Currency)}[/]");
-        summary.AddRow("Identified monthly savings", Money(r.IdentifiedMonthlySavings, r.Currency));
+        summary.AddRow("Est. monthly savings (promoted, net)", $"[bold green]{Money(r.EstimatedMonthlySavings, r.Currency)}[/]");
+        summary.AddRow("  of which upsize cost", Money(r.UpsizeMonthlyCost, r.Currency));
+        summary.AddRow("Identified monthly savings (net)", Money(r.IdentifiedMonthlySavings, r.Currency));
+        summary.AddRow("  of which upsize cost", Money(r.IdentifiedUpsizeMonthlyCost, r.Currency));
         summary.AddRow("Simulated", $"{r.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z → {r.EndedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z ({r.Days} day(s)) in {wallTime.TotalSeconds:0.0} s");
         summary.AddRow("Journal", Markup.Escape(r.Journal));
         summary.AddRow("Azure requests (emulated)", Markup.Escape(

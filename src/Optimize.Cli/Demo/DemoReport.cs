@@ -1,3 +1,4 @@
+using Optimize.Engine;
 using Optimize.Changes;
 using Optimize.Journal;
 using Optimize.Model;
@@ -41,11 +42,17 @@ internal sealed record DemoReport
     /// <summary>Distinct resources never changed, each with the reason of its latest decision.</summary>
     public required int Skipped { get; init; }
 
-    /// <summary>Monthly savings of the promoted changes.</summary>
+    /// <summary>Net monthly savings of the promoted changes: their downsizes' savings minus their upsizes' cost.</summary>
     public required decimal EstimatedMonthlySavings { get; init; }
 
-    /// <summary>Monthly savings of every resource's latest recommendation, applied or not.</summary>
+    /// <summary>Monthly cost the promoted upsizes add (already taken off <see cref="EstimatedMonthlySavings"/>).</summary>
+    public required decimal UpsizeMonthlyCost { get; init; }
+
+    /// <summary>Net monthly savings of every resource's latest recommendation, applied or not.</summary>
     public required decimal IdentifiedMonthlySavings { get; init; }
+
+    /// <summary>Monthly cost of the upsizes among those latest recommendations (already taken off <see cref="IdentifiedMonthlySavings"/>).</summary>
+    public required decimal IdentifiedUpsizeMonthlyCost { get; init; }
 
     public required string Currency { get; init; }
 
@@ -117,6 +124,8 @@ internal sealed record DemoReport
             .Select(d => new DemoSkip(d.ResourceId, d.Kind, d.ReasonCode, d.Message, d.Target?.Describe(), d.EstimatedMonthlySavings))
             .ToList();
         var currency = loop.Passes.FirstOrDefault()?.Result.Pass.Currency ?? "USD";
+        var promoted = SavingsSummary.Of(changes.Where(c => c.State == ChangeState.Promoted).Select(c => c.EstimatedMonthlySavings), currency);
+        var identified = SavingsSummary.Of(latestRecommendation.Values, currency);
         return new DemoReport
         {
             Seed = seed,
@@ -134,8 +143,10 @@ internal sealed record DemoReport
             ChangesAborted = changes.Count(c => c.State == ChangeState.Aborted),
             ChangesInFlight = changes.Count(c => !c.State.IsTerminal()),
             Skipped = skipped.Count,
-            EstimatedMonthlySavings = changes.Where(c => c.State == ChangeState.Promoted).Sum(c => c.EstimatedMonthlySavings),
-            IdentifiedMonthlySavings = latestRecommendation.Values.Where(v => v > 0).Sum(),
+            EstimatedMonthlySavings = promoted.Net,
+            UpsizeMonthlyCost = promoted.UpsizeCost,
+            IdentifiedMonthlySavings = identified.Net,
+            IdentifiedUpsizeMonthlyCost = identified.UpsizeCost,
             Currency = currency,
             Passes = [.. loop.Passes.Select(p => new DemoPass(
                 p.Result.Pass.PassId, p.Result.Pass.StartedAt, p.Result.Pass.ResourcesAnalyzed, p.Result.Pass.Recommendations,

@@ -16,7 +16,8 @@ internal static class PlanRenderer
         grid.AddRow("Resources analyzed", r.ResourcesAnalyzed.ToString("N0", CultureInfo.InvariantCulture));
         grid.AddRow("Recommendations", r.Recommendations.ToString("N0", CultureInfo.InvariantCulture));
         grid.AddRow("Skipped", r.Skipped.ToString("N0", CultureInfo.InvariantCulture));
-        grid.AddRow("Est. monthly savings", $"[bold green]{r.EstimatedMonthlySavings.ToString("N2", CultureInfo.InvariantCulture)} {r.Currency}[/]");
+        grid.AddRow("Est. monthly savings (net)", $"[bold green]{r.EstimatedMonthlySavings.ToString("N2", CultureInfo.InvariantCulture)} {r.Currency}[/]");
+        grid.AddRow("  downsizes / upsize cost", $"{r.DownsizeMonthlySavings.ToString("N2", CultureInfo.InvariantCulture)} / {r.UpsizeMonthlyCost.ToString("N2", CultureInfo.InvariantCulture)} {r.Currency}");
         grid.AddRow("Took", $"{r.WallTimeSeconds:0.0} s");
         console.Write(grid);
         if (r.Recommended.Count > 0)

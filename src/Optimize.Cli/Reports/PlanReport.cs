@@ -4,7 +4,8 @@ using Optimize.Model;
 
 namespace Optimize.Cli.Reports;
 
-/// <summary>What <c>optimize plan</c> reports: what Optimize would do, and why not elsewhere.</summary>
+/// <summary>What <c>optimize plan</c> reports: what Optimize would do, and why not elsewhere. Savings are net
+/// (<see cref="DownsizeMonthlySavings"/> minus <see cref="UpsizeMonthlyCost"/>).</summary>
 internal sealed record PlanReport(
     string PassId,
     int ResourcesAnalyzed,
@@ -12,6 +13,8 @@ internal sealed record PlanReport(
     int WouldChange,
     int Skipped,
     decimal EstimatedMonthlySavings,
+    decimal DownsizeMonthlySavings,
+    decimal UpsizeMonthlyCost,
     string Currency,
     double WallTimeSeconds,
     IReadOnlyList<PlanRow> Recommended,
@@ -31,7 +34,9 @@ internal sealed record PlanReport(
             // Read-only: nothing is planned; "would change" counts recommendations that passed every guardrail but the mode.
             result.Decisions.Count(d => d.Outcome == DecisionOutcome.Planned || d.ReasonCode == Optimize.Recommendations.SkipReasons.RecommendOnlyCode),
             skipped.Count,
-            result.Pass.EstimatedMonthlySavings,
+            result.Savings.Net,
+            result.Savings.Downsizes,
+            result.Savings.UpsizeCost,
             result.Pass.Currency,
             Math.Round(wall.TotalSeconds, 1),
             recommended,

@@ -96,7 +96,7 @@ public sealed partial class OptimizationPass
                 Recommendations = recommended.Count,
                 ChangesPlanned = planned.Plans.Count,
                 Skipped = planned.Decisions.Count(d => d.Outcome != DecisionOutcome.Planned),
-                EstimatedMonthlySavings = recommended.Sum(a => Math.Max(0m, a.Recommendation!.EstimatedMonthlySavings)),
+                EstimatedMonthlySavings = SavingsSummary.Of(recommended, policy.Savings.Currency).Net,
             };
 
             if (!request.ReadOnly)

@@ -15,7 +15,11 @@ public sealed record PassResult(
     IReadOnlyList<Advice> Advices,
     IReadOnlyList<DecisionRecord> Decisions,
     IReadOnlyList<ChangePlan> Plans,
-    IReadOnlyList<PassStepTiming> Timings);
+    IReadOnlyList<PassStepTiming> Timings)
+{
+    /// <summary>The recommendations' savings: downsizes, upsize cost and net (<see cref="PassRecord.EstimatedMonthlySavings"/> is the net).</summary>
+    public SavingsSummary Savings => SavingsSummary.Of(Advices, Pass.Currency);
+}
 
 /// <summary>How long one step of a pass took.</summary>
 /// <param name="Step">Step name.</param>

@@ -10,7 +10,7 @@ namespace Optimize.Journal;
 /// <param name="Recommendations">Recommendations made.</param>
 /// <param name="ChangesPlanned">Changes handed to workflows.</param>
 /// <param name="Skipped">Resources or recommendations skipped, with a reason.</param>
-/// <param name="EstimatedMonthlySavings">Sum over the recommendations.</param>
+/// <param name="EstimatedMonthlySavings">Net over the recommendations: the downsizes' savings minus the upsizes' cost.</param>
 /// <param name="Currency">Of the savings.</param>
 /// <param name="Message">Failure message or a note.</param>
 public sealed record PassRecord(

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Optimize.Changes;
+using Optimize.Guards;
 using Optimize.Journal;
 using Optimize.Model;
 using Optimize.Policy;
@@ -15,13 +16,17 @@ namespace Optimize.Planning;
 /// <list type="number">
 /// <item>out of scope, mode off, kind disabled, opt-out tag, the advisor's own skip, saving below the minimum
 /// (downsizes only: never scale-ups or retunes) → <see cref="DecisionOutcome.Skipped"/>;</item>
-/// <item>recommend mode, opt-in required but missing, a change already active on the resource, cooldown after a
-/// change or a rollback, outside every change window, the in-flight limit, the pass limit →
+/// <item>recommend mode, opt-in required but missing, a change already active on the resource, an upsize after an
+/// ineffective (rolled-back) upsize of the same resource, cooldown after a
+/// change or a rollback, outside every change window, the in-flight limit, the pass limit, the per-resource and
+/// per-pass caps on the monthly cost upsizes add →
 /// <see cref="DecisionOutcome.Recommended"/> (reported, not applied);</item>
 /// <item>otherwise → <see cref="DecisionOutcome.Planned"/> with a <see cref="ChangePlan"/>.</item>
 /// </list>
-/// The two limits are applied to the candidates ranked scale-ups first (safety before savings), then by saving
-/// descending, then by resource id, so they keep the most valuable changes.
+/// The limits and cost caps are applied to the candidates ranked scale-ups first (safety before savings), the most
+/// urgent (<see cref="Urgency"/>) first among them, then by saving descending, then by resource id, so they keep the
+/// most valuable changes. An upsize that does not fit in what is left of the per-pass cost cap is held; a cheaper, less
+/// urgent one that fits is still admitted.
 /// </summary>
 public static partial class Planner
 {
@@ -52,7 +57,9 @@ public static partial class Planner
 
         var plans = new List<ChangePlan>();
         var plannedByResource = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var plannedIncrease = 0m;
         foreach (var candidate in candidates.OrderBy(c => c.Recommendation.Direction == Direction.Up ? 0 : 1)
+                     .ThenByDescending(c => c.Recommendation.Direction == Direction.Up ? Urgency(c.Recommendation) : 0)
                      .ThenByDescending(c => c.Recommendation.EstimatedMonthlySavings)
                      .ThenBy(c => c.Recommendation.Resource.Id, StringComparer.OrdinalIgnoreCase))
         {
@@ -60,7 +67,7 @@ public static partial class Planner
             var reason = plannedByResource.TryGetValue(rec.Resource.Id, out var sameResource) ? SkipReasons.InFlight(sameResource)
                 : context.ActiveCount + plans.Count >= policy.Limits.MaxInFlight ? SkipReasons.InFlightLimit(policy.Limits.MaxInFlight)
                 : plans.Count >= policy.Limits.MaxChangesPerPass ? SkipReasons.PassLimit(policy.Limits.MaxChangesPerPass)
-                : null;
+                : CostCap(rec, plannedIncrease, policy);
             if (reason is not null)
             {
                 decisions[candidate.Index] = Recommended(input.PassId, rec, reason);
@@ -69,6 +76,7 @@ public static partial class Planner
 
             var plan = BuildPlan(input, rec, candidate.Mode);
             plans.Add(plan);
+            plannedIncrease += CostIncrease(rec);
             plannedByResource[rec.Resource.Id] = plan.ChangeId;
             decisions[candidate.Index] = new DecisionRecord(input.PassId, rec.Resource.Id, rec.Resource.Kind, DecisionOutcome.Planned, string.Empty,
                 rec.Rationale, rec.Current, rec.Target, rec.EstimatedMonthlySavings, rec.Evidence, plan.ChangeId);
@@ -111,7 +119,7 @@ public static partial class Planner
         var hold = match.Mode == ChangeMode.Recommend ? SkipReasons.RecommendOnly(match.Scope!.Name)
             : !context.Matcher.MayChange(resource) ? SkipReasons.NotOptedIn(policy.Tags.OptIn)
             : context.ActiveByResource.TryGetValue(resource.Id, out var active) ? SkipReasons.InFlight(active.ChangeId)
-            : Cooldown(resource, context) ?? (context.WindowOpen ? null : SkipReasons.OutsideWindow(context.NextOpening));
+            : IneffectiveUpsize(rec!, context) ?? Cooldown(resource, context) ?? (context.WindowOpen ? null : SkipReasons.OutsideWindow(context.NextOpening));
         return hold is not null
             ? (Recommended(passId, rec!, hold), null)
             : (null, new Candidate(-1, rec!, match.Mode));
@@ -138,6 +146,20 @@ public static partial class Planner
         return until > context.Input.Now ? SkipReasons.Cooldown(until, after) : null;
     }
 
+    /// <summary>An upsize of a resource whose latest change was an upsize rolled back within
+    /// <see cref="CooldownPolicy.AfterIneffectiveUpsize"/>: held, naming that change and why it was rolled back.</summary>
+    private static SkipReason? IneffectiveUpsize(Recommendation rec, Context context)
+    {
+        if (rec.Direction != Direction.Up || !context.LatestByResource.TryGetValue(rec.Resource.Id, out var latest)
+            || latest.State is not (ChangeState.RolledBack or ChangeState.RollbackFailed) || !UpsizeRelief.IsUpsize(latest.Plan))
+        {
+            return null;
+        }
+
+        var until = latest.UpdatedAt + context.Input.Policy.Cooldowns.AfterIneffectiveUpsize;
+        return until > context.Input.Now ? SkipReasons.IneffectiveUpsize(latest.ChangeId, latest.Plan.FinalTarget.Describe(), latest.Outcome, until) : null;
+    }
+
     private static DecisionRecord Recommended(string passId, Recommendation rec, SkipReason reason) =>
         new(passId, rec.Resource.Id, rec.Resource.Kind, DecisionOutcome.Recommended, reason.Code, reason.Message,
             rec.Current, rec.Target, rec.EstimatedMonthlySavings, rec.Evidence);
@@ -161,7 +183,7 @@ public static partial class Planner
             stages,
             RequiresApproval: mode == ChangeMode.Approve,
             input.Policy.Approval.Timeout,
-            kind.Guards,
+            [.. kind.Guards, .. UpsizeRelief.Guards(rec, kind)],
             kind.Stages.BaselineWindow,
             rec.EstimatedMonthlySavings,
             rec.Currency,

@@ -93,6 +93,12 @@ public sealed record CooldownPolicy
 
     /// <summary>After a rollback (longer: the workload told us something).</summary>
     public TimeSpan AfterRollback { get; init; } = TimeSpan.FromDays(30);
+
+    /// <summary>After an upsize was rolled back (it did not relieve the saturation it answered), no upsize of that
+    /// resource is planned for this long; downsizes follow <see cref="AfterRollback"/>. Default twice the rollback rest:
+    /// a workload that more capacity did not help is bound elsewhere (one thread, a lock, a dependency) and stays so until
+    /// its code or load changes, so a blind retry after the ordinary rest would most likely fail the same way.</summary>
+    public TimeSpan AfterIneffectiveUpsize { get; init; } = TimeSpan.FromDays(60);
 }
 
 /// <summary>Blast-radius limits.</summary>
@@ -103,6 +109,14 @@ public sealed record LimitPolicy
 
     /// <summary>Most changes in flight at once across the fleet.</summary>
     public int MaxInFlight { get; init; } = 5;
+
+    /// <summary>Most monthly cost the upsizes one pass plans may add together (currency of <see cref="SavingsPolicy"/>);
+    /// null: no cap. Upsizes are admitted most urgent first while they fit in what is left.</summary>
+    public decimal? MaxMonthlyCostIncreasePerPass { get; init; }
+
+    /// <summary>Most monthly cost one upsize may add to one resource; a dearer upsize is held with a reason naming the cap.
+    /// Null: no cap.</summary>
+    public decimal? MaxMonthlyCostIncreasePerResource { get; init; }
 }
 
 /// <summary>Savings threshold.</summary>

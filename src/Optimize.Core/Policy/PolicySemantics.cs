@@ -44,6 +44,11 @@ internal static class PolicySemantics
             yield return new("/cooldowns/afterRollback", $"{Show(policy.Cooldowns.AfterRollback)} must be at least afterChange ({Show(policy.Cooldowns.AfterChange)})");
         }
 
+        if (policy.Cooldowns.AfterIneffectiveUpsize < policy.Cooldowns.AfterRollback)
+        {
+            yield return new("/cooldowns/afterIneffectiveUpsize", $"{Show(policy.Cooldowns.AfterIneffectiveUpsize)} must be at least afterRollback ({Show(policy.Cooldowns.AfterRollback)})");
+        }
+
         var changing = policy.Scopes.Select(s => s.Mode ?? policy.DefaultMode).Any(m => m is ChangeMode.Approve or ChangeMode.Auto);
         if (changing && policy.Limits.MaxInFlight < 1)
         {

@@ -49,6 +49,15 @@ public static class SkipReasons
     /// <summary>As many changes as the policy allows are in flight.</summary>
     public const string InFlightLimitCode = "in-flight-limit";
 
+    /// <summary>The upsizes already planned in this pass leave too little of the per-pass cost cap.</summary>
+    public const string PassCostCapCode = "pass-cost-cap";
+
+    /// <summary>The upsize adds more monthly cost than the per-resource cap allows.</summary>
+    public const string ResourceCostCapCode = "resource-cost-cap";
+
+    /// <summary>The resource's latest upsize was rolled back: it did not relieve the saturation; not retried blindly.</summary>
+    public const string IneffectiveUpsizeCode = "upsize-ineffective";
+
     /// <summary>Already the right size: nothing to change.</summary>
     public const string RightSizedCode = "right-sized";
 
@@ -119,6 +128,20 @@ public static class SkipReasons
 
     /// <summary>"in-flight limit of 3 changes reached".</summary>
     public static SkipReason InFlightLimit(int limit) => new(InFlightLimitCode, $"in-flight limit of {limit} changes reached");
+
+    /// <summary>"upsize adds 300.00 USD/month; 250.00 of the per-pass cap limits.maxMonthlyCostIncreasePerPass 500.00 already planned".</summary>
+    public static SkipReason PassCostCap(decimal increase, decimal planned, decimal cap, string currency) =>
+        new(PassCostCapCode, string.Create(CultureInfo.InvariantCulture,
+            $"upsize adds {increase:0.00} {currency}/month; {planned:0.00} of the per-pass cap limits.maxMonthlyCostIncreasePerPass {cap:0.00} already planned"));
+
+    /// <summary>"upsize adds 300.00 USD/month > per-resource cap limits.maxMonthlyCostIncreasePerResource 200.00".</summary>
+    public static SkipReason ResourceCostCap(decimal increase, decimal cap, string currency) =>
+        new(ResourceCostCapCode, string.Create(CultureInfo.InvariantCulture,
+            $"upsize adds {increase:0.00} {currency}/month > per-resource cap limits.maxMonthlyCostIncreasePerResource {cap:0.00}"));
+
+    /// <summary>"earlier upsize chg-… to Standard_E16s_v5 was rolled back (rolled back: upsize ineffective: …); no upsize until 2027-01-19 02:00Z".</summary>
+    public static SkipReason IneffectiveUpsize(string changeId, string target, string outcome, DateTimeOffset until) =>
+        new(IneffectiveUpsizeCode, $"earlier upsize {changeId} to {target} was rolled back ({outcome}); no upsize until {until.UtcDateTime:yyyy-MM-dd HH:mm}Z");
 
     /// <summary>"right-sized: cpu p95 55% within target".</summary>
     public static SkipReason RightSized(string detail) => new(RightSizedCode, $"right-sized: {detail}");

@@ -169,7 +169,7 @@ public static partial class StagedChangeWorkflow
             await run.RecordAsync(ChangeSteps.Assess, stage.Index, ChangeState.Observing, $"{label} check: {verdict.Kind}: {verdict.Summary}", verdict.Kind);
             if (verdict.Kind == VerdictKind.Failed)
             {
-                return await RollBackAsync(run, plan, stage.Index, verdict.Summary);
+                return await RollBackAsync(run, plan, stage.Index, UpsizeRelief.RollbackReason(plan, stage, verdict, run.Now - settledAt));
             }
 
             last = verdict;
